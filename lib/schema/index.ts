@@ -65,6 +65,12 @@ export const EntityContext = z.object({
   forbidsNearby: z.array(z.string()).optional(),
   /** Match case exactly (short or common-word labels). */
   caseSensitive: z.boolean().optional(),
+  /**
+   * Labels that are also common words or names elsewhere ("Brest", "Lida", "Вясна"): they only
+   * count with evidence (exact case and not sentence-initial, quoted, a cue word from
+   * requiresNearby nearby, or an unambiguous Belarus mention elsewhere in the text).
+   */
+  weakLabels: z.array(z.string().min(1)).optional(),
 });
 export type EntityContext = z.infer<typeof EntityContext>;
 
