@@ -14,6 +14,12 @@ export default defineConfig({
     description:
       "Spots Belarus-related names on news pages and shows analytical briefings from a local archive.",
     permissions: ["storage", "alarms", ...(browser === "firefox" ? [] : ["sidePanel"])],
+    commands: {
+      "focus-next-mention": {
+        suggested_key: { default: "Alt+Shift+B" },
+        description: "Move to the next name on the page and open its briefings",
+      },
+    },
     ...(browser === "firefox"
       ? {
           browser_specific_settings: {
