@@ -22,10 +22,19 @@ export const IsoDate = z
     message: "expected an ISO date like 2016-05-31 or 2016-05-31T11:51",
   });
 
+/**
+ * How often an article names an entity. Offsets are UTF-16 indices into the article's tagged
+ * text: title + "\n\n" + paragraphs.join("\n\n") (see lib/spot/tag.ts).
+ */
 export const Mention = z.object({
   entityId: z.string().min(1),
   count: z.number().int().positive(),
   firstOffset: z.number().int().nonnegative(),
+  /** Length of the first mention's surface text, to mark it in a snippet. */
+  firstLength: z.number().int().positive().optional(),
+  /** Mentions in the title and in the summary (ranking weighs title > summary > body). */
+  inTitle: z.number().int().nonnegative().optional(),
+  inSummary: z.number().int().nonnegative().optional(),
 });
 export type Mention = z.infer<typeof Mention>;
 
