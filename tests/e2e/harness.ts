@@ -3,64 +3,12 @@
  * with the built extension (.output/chrome-mv3) loaded into a fresh profile, and small HTTP
  * servers on 127.0.0.1 for the test pages.
  */
-import { chromium, type BrowserContext, type Worker } from "playwright-core";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { AddressInfo } from "node:net";
+import type { Worker } from "playwright-core";
+import { launchExtension, pointOfText, type ExtensionSession } from "../../scripts/browser";
 
-export const EXTENSION_DIR = path.resolve(".output/chrome-mv3");
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** Flags that keep Chromium quiet on a machine with no internet (no background fetches, no sync). */
-export const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--no-default-browser-check",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-features=DialMediaRouteProvider",
-];
-
-export interface ExtensionSession {
-  context: BrowserContext;
-  extensionId: string;
-  serviceWorker: Worker;
-  close(): Promise<void>;
-}
-
-export async function launchExtension(opts: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
-  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
-  if (!existsSync(path.join(extensionDir, "manifest.json"))) {
-    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  const profile = mkdtempSync(path.join(tmpdir(), "briefings-e2e-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: opts.headless ?? true,
-    args: [
-      ...CHROMIUM_FLAGS,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
-  });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }));
-  const extensionId = new URL(serviceWorker.url()).host;
-  return {
-    context,
-    extensionId,
-    serviceWorker,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+export { launchExtension, pointOfText, type ExtensionSession };
 
 /** The service worker may be restarted by Chromium; this returns the live one. */
 export async function currentServiceWorker(session: ExtensionSession): Promise<Worker> {
