@@ -108,6 +108,8 @@ export const Source = z.object({
   kind: z.enum(SOURCE_KINDS),
   enabled: z.boolean(),
   seq: z.number().int().nonnegative().optional(),
+  /** The feed's archiveId at `seq`: a seq only means something within one archive. */
+  archiveId: z.string().optional(),
   etag: z.string().optional(),
   lastOk: z.string().optional(),
   lastError: z.string().optional(),
