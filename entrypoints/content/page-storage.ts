@@ -1,0 +1,52 @@
+/**
+ * What the content script reads from `browser.storage.local`, validated (storage is a
+ * boundary): the compiled matcher the background stored, the per-site off switch, and the
+ * page settings. Read directly, so opening a page never wakes the service worker.
+ */
+import { browser } from "wxt/browser";
+import { z } from "zod";
+import { readPageSettings, type PageSettings } from "@/lib/page/settings";
+
+export const STORAGE_KEYS = { matcher: "matcher", disabledSites: "disabledSites", settings: "settings" } as const;
+
+const StoredMatcher = z.object({ version: z.string(), compiled: z.unknown() });
+export type StoredMatcher = z.infer<typeof StoredMatcher>;
+const DisabledSites = z.array(z.string()).catch([]);
+
+export interface PageStorage {
+  matcher: StoredMatcher | null;
+  disabledSites: string[];
+  settings: PageSettings;
+}
+
+function fromRaw(raw: Record<string, unknown>): PageStorage {
+  const matcher = StoredMatcher.safeParse(raw[STORAGE_KEYS.matcher]);
+  return {
+    matcher: matcher.success && matcher.data.compiled !== undefined ? matcher.data : null,
+    disabledSites: DisabledSites.parse(raw[STORAGE_KEYS.disabledSites] ?? []),
+    settings: readPageSettings(raw[STORAGE_KEYS.settings]),
+  };
+}
+
+export async function readPageStorage(): Promise<PageStorage> {
+  return fromRaw(await browser.storage.local.get(Object.values(STORAGE_KEYS)));
+}
+
+/** Calls `onChange` with a fresh read whenever one of our keys changes. */
+export function watchPageStorage(onChange: (storage: PageStorage, changed: Set<string>) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== "local") return;
+    const changed = new Set(Object.keys(changes).filter((k) => (Object.values(STORAGE_KEYS) as string[]).includes(k)));
+    if (changed.size === 0) return;
+    readPageStorage().then(
+      (storage) => onChange(storage, changed),
+      (err: unknown) => console.warn("Belarus Briefings: could not read settings after a change", err),
+    );
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+export function isSiteDisabled(storage: PageStorage, hostname: string): boolean {
+  return storage.disabledSites.includes(hostname);
+}

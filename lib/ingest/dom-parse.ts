@@ -1,0 +1,20 @@
+/**
+ * Markup parsing for ingest. linkedom is used everywhere, not only in node: the extension's
+ * background service worker has no DOMParser, and one parser keeps results identical in
+ * the CLI and the extension. Callers that already hold a browser Document can pass it in.
+ */
+import { DOMParser as LinkedomParser } from "linkedom";
+
+const parser = new LinkedomParser();
+
+/** Parses a whole HTML page (or a fragment, which lands in the body). */
+export function parseHtmlDocument(html: string): Document {
+  // linkedom's Document implements the parts of the DOM that ingest uses; its own type
+  // declarations differ from lib.dom's, hence the cast.
+  return parser.parseFromString(html, "text/html") as unknown as Document;
+}
+
+/** Parses an XML document (RSS, Atom). */
+export function parseXmlDocument(xml: string): Document {
+  return parser.parseFromString(xml, "text/xml") as unknown as Document;
+}

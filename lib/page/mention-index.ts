@@ -1,0 +1,83 @@
+/**
+ * Mentions by text node, each node's list sorted by offset, so the mention under a caret
+ * position is a binary search away.
+ */
+import type { PageMention } from "./mention";
+
+interface Slice {
+  /** Offsets of the mention's part inside this text node. */
+  start: number;
+  end: number;
+  mention: PageMention;
+}
+
+export class MentionIndex {
+  private readonly byNode = new Map<Text, Slice[]>();
+  /** The nodes each mention was filed under (the fallback highlighter may re-point `nodes`). */
+  private readonly filed = new Map<PageMention, Text[]>();
+
+  get size(): number {
+    return this.filed.size;
+  }
+
+  mentions(): IterableIterator<PageMention> {
+    return this.filed.keys();
+  }
+
+  add(mention: PageMention): void {
+    const { range, nodes } = mention;
+    for (const node of nodes) {
+      const start = node === range.startContainer ? range.startOffset : 0;
+      const end = node === range.endContainer ? range.endOffset : node.data.length;
+      let slices = this.byNode.get(node);
+      if (!slices) this.byNode.set(node, (slices = []));
+      slices.splice(lowerBound(slices, start), 0, { start, end, mention });
+    }
+    this.filed.set(mention, [...nodes]);
+  }
+
+  remove(mention: PageMention): void {
+    const nodes = this.filed.get(mention);
+    if (!nodes) return;
+    this.filed.delete(mention);
+    for (const node of nodes) {
+      const slices = this.byNode.get(node);
+      if (!slices) continue;
+      const kept = slices.filter((s) => s.mention !== mention);
+      if (kept.length) this.byNode.set(node, kept);
+      else this.byNode.delete(node);
+    }
+  }
+
+  /**
+   * Mentions whose text in `node` touches caret offset `offset`. A caret sits between
+   * characters, so a pointer over the last letter can report the offset just past it: both
+   * ends count, and the caller checks the pointer against the mention's boxes.
+   */
+  at(node: Node, offset: number): PageMention[] {
+    const slices = this.byNode.get(node as Text);
+    if (!slices) return [];
+    const found: PageMention[] = [];
+    // Last slice starting at or before `offset`, then any touching neighbours.
+    let i = lowerBound(slices, offset + 1) - 1;
+    for (; i >= 0; i--) {
+      const slice = slices[i];
+      if (!slice) break;
+      if (slice.end < offset) break;
+      if (slice.start <= offset) found.push(slice.mention);
+    }
+    return found;
+  }
+}
+
+/** First index whose slice starts at or after `start`. */
+function lowerBound(slices: Slice[], start: number): number {
+  let lo = 0;
+  let hi = slices.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((slices[mid]?.start ?? 0) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,46 @@
+/** A name found on the page: where it is in the DOM and which entity it names. */
+
+export interface PageMention {
+  /** Unique per page load, in order of discovery. */
+  readonly key: number;
+  readonly entityId: string;
+  /** The page text of the mention, as written (any spelling, any case). */
+  readonly text: string;
+  /**
+   * The text range. A StaticRange where available: live Ranges slow every DOM change on the
+   * page, and a mention whose text changes is rescanned anyway. The span fallback replaces
+   * it after wrapping the text.
+   */
+  range: AbstractRange;
+  /** The text nodes the mention covers, in order. */
+  nodes: readonly Text[];
+}
+
+/** A live Range over a mention, for geometry (StaticRange has no client rects). */
+export function toLiveRange(doc: Document, range: AbstractRange): Range {
+  const live = doc.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live;
+}
+
+/** Create a static range where supported, a live one elsewhere (older DOM implementations). */
+export function makeRange(doc: Document, startNode: Text, startOffset: number, endNode: Text, endOffset: number): AbstractRange {
+  const StaticRangeCtor = doc.defaultView?.StaticRange;
+  if (typeof StaticRangeCtor === "function") {
+    return new StaticRangeCtor({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
+  }
+  const live = doc.createRange();
+  live.setStart(startNode, startOffset);
+  live.setEnd(endNode, endOffset);
+  return live;
+}
+
+/** Mentions sorted in document order (for keyboard navigation). */
+export function inDocumentOrder(mentions: Iterable<PageMention>): PageMention[] {
+  return [...mentions].sort((a, b) => {
+    if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
+    const pos = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
+    return pos & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+}

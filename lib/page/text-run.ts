@@ -1,0 +1,61 @@
+/**
+ * A run of adjacent text nodes read as one string, with the map back from string offsets to
+ * (text node, offset) so a match can become a DOM range even when it crosses inline tags.
+ */
+
+export interface TextRun {
+  readonly block: Element | null;
+  readonly nodes: Text[];
+  /** starts[i] is the offset of nodes[i] in `text`. */
+  readonly starts: number[];
+  text: string;
+}
+
+export interface RunPosition {
+  node: Text;
+  offset: number;
+  /** Index of `node` in the run. */
+  index: number;
+}
+
+export function createTextRun(block: Element | null): TextRun {
+  return { block, nodes: [], starts: [], text: "" };
+}
+
+export function appendToRun(run: TextRun, node: Text): void {
+  run.starts.push(run.text.length);
+  run.nodes.push(node);
+  run.text += node.data;
+}
+
+/** Index of the node holding string offset `offset` (binary search over `starts`). */
+function nodeIndexAt(run: TextRun, offset: number): number {
+  let lo = 0;
+  let hi = run.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((run.starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Where a string offset lies in the DOM. A match start at a node boundary maps to the start
+ * of the later node and a match end to the end of the earlier node, so ranges never begin or
+ * end in a neighbour that holds none of their characters.
+ */
+export function positionInRun(run: TextRun, offset: number, edge: "start" | "end"): RunPosition {
+  let i = nodeIndexAt(run, edge === "end" ? Math.max(0, offset - 1) : offset);
+  // Skip empty nodes sitting at the same offset.
+  while (edge === "start" && i < run.nodes.length - 1 && (run.starts[i + 1] ?? Infinity) <= offset) i++;
+  const node = run.nodes[i];
+  const start = run.starts[i];
+  if (node === undefined || start === undefined) throw new RangeError(`offset ${offset} outside the text run`);
+  return { node, offset: Math.min(node.data.length, Math.max(0, offset - start)), index: i };
+}
+
+/** The text nodes a [start, end) slice of the run touches. */
+export function nodesBetween(run: TextRun, start: RunPosition, end: RunPosition): Text[] {
+  return run.nodes.slice(start.index, end.index + 1);
+}

@@ -1,0 +1,242 @@
+/**
+ * Compiles entities into the word-level matcher (docs/architecture.md §5, docs/names.md
+ * "Matching speed"): every label and its Latin variants is tokenised and folded; each token
+ * becomes one or more (stem hash → child node, allowed endings) edges of a hash trie keyed by
+ * (parent node, 64-bit token hash). The result is plain JSON (see lib/spot/compiled.ts).
+ */
+import type { Entity, Lang } from "../schema";
+import { LANGS } from "../schema";
+import { fold } from "../text/fold";
+import { inflectionStems } from "../text/inflect";
+import { hashFolded, wordTokens } from "../text/tokens";
+import { latinVariants, type CyrillicLang } from "../text/translit";
+import {
+  COMPILED_FORMAT,
+  edgeSlot,
+  filterBit1,
+  filterBit2,
+  PATTERN_CHECK_CASE,
+  PATTERN_WEAK,
+  type CompiledEntity,
+  type CompiledGazetteer,
+} from "./compiled";
+import { int32ToBase64 } from "./typed-base64";
+
+export interface CompileOptions {
+  /** Generate Latin variants of Cyrillic labels (default true). */
+  transliterate?: boolean;
+  /** Accept inflected forms (default true). */
+  inflect?: boolean;
+}
+
+interface LabelEntry {
+  text: string;
+  inflectAs: Lang;
+  weak: boolean;
+}
+
+interface EdgeBuild {
+  parent: number;
+  hash1: number;
+  hash2: number;
+  child: number;
+  endings: Set<string>;
+}
+
+const MAX_TOKENS = 30;
+const ENTITY_ID = /^(person|org|place|event|other)\//;
+/** Endings longer than the scanner's prefix ring are dropped (none of the rules come close). */
+const MAX_ENDING = 7;
+
+function labelEntries(entity: Entity, opts: Required<CompileOptions>): LabelEntry[] {
+  const weakKeys = new Set((entity.context?.weakLabels ?? []).map((w) => fold(w)));
+  const out: LabelEntry[] = [];
+  for (const lang of LANGS) {
+    for (const text of entity.labels[lang] ?? []) {
+      const weak = weakKeys.has(fold(text));
+      out.push({ text, inflectAs: lang, weak });
+      if (opts.transliterate && (lang === "ru" || lang === "be" || lang === "uk")) {
+        for (const v of latinVariants(text, lang as CyrillicLang)) out.push({ text: v.text, inflectAs: v.inflectAs, weak });
+      }
+    }
+  }
+  return out;
+}
+
+function compileEntity(entity: Entity): CompiledEntity {
+  const ctx = entity.context;
+  const out: CompiledEntity = { id: entity.id, name: entity.name, type: entity.type };
+  const requires = (ctx?.requiresNearby ?? []).filter((w) => !ENTITY_ID.test(w)).map((w) => fold(w).trim()).filter((w) => w !== "");
+  const requiresIds = (ctx?.requiresNearby ?? []).filter((w) => ENTITY_ID.test(w));
+  const forbids = (ctx?.forbidsNearby ?? []).map((w) => fold(w).trim()).filter((w) => w !== "");
+  if (requires.length > 0) out.requires = [...new Set(requires)];
+  if (requiresIds.length > 0) out.requiresIds = requiresIds;
+  if (forbids.length > 0) out.forbids = [...new Set(forbids)];
+  if ((requires.length > 0 || requiresIds.length > 0) && (ctx?.weakLabels ?? []).length === 0) out.gated = true;
+  return out;
+}
+
+function nextPow2(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+/** Compiles entities (duplicates by id are a data error and are rejected). */
+export function compileGazetteer(entities: readonly Entity[], options: CompileOptions = {}): CompiledGazetteer {
+  const opts: Required<CompileOptions> = { transliterate: options.transliterate ?? true, inflect: options.inflect ?? true };
+  const seenIds = new Set<string>();
+  for (const e of entities) {
+    if (seenIds.has(e.id)) throw new Error(`gazetteer lists "${e.id}" twice; merge the two entries`);
+    seenIds.add(e.id);
+  }
+
+  let nodeCount = 1; // node 0 is the root
+  const childOf = new Map<string, number>();
+  const edges = new Map<string, EdgeBuild>();
+  const terms = new Map<number, number[]>();
+  const hasChildren = new Set<number>();
+  const patternKeys = new Map<string, number>();
+  const pat = { entity: [] as number[], flags: [] as number[], firstUpper: [] as number[], allUpper: [] as number[], tokens: [] as number[] };
+  let labels = 0;
+  let variants = 0;
+
+  entities.forEach((entity, entityIndex) => {
+    const caseSensitive = entity.context?.caseSensitive === true;
+    for (const label of labelEntries(entity, opts)) {
+      variants++;
+      const tokens = wordTokens(label.text);
+      if (tokens.length === 0 || tokens.length > MAX_TOKENS) continue;
+      labels++;
+      let node = 0;
+      let firstUpper = 0;
+      let allUpper = 0;
+      tokens.forEach((tok, j) => {
+        const surface = label.text.slice(tok.start, tok.end);
+        const first = surface.charAt(0);
+        if (first !== first.toLowerCase()) firstUpper |= 1 << j;
+        if (surface.length > 1 && surface === surface.toUpperCase() && surface !== surface.toLowerCase()) allUpper |= 1 << j;
+        const childKey = `${node}|${tok.folded}`;
+        let child = childOf.get(childKey);
+        if (child === undefined) {
+          child = nodeCount++;
+          childOf.set(childKey, child);
+        }
+        hasChildren.add(node);
+        const rules = opts.inflect ? inflectionStems(surface, label.inflectAs) : [{ stem: surface.toLowerCase(), endings: [""] }];
+        for (const r of rules) {
+          const stem = fold(r.stem);
+          if (stem === "") continue;
+          const [hash1, hash2] = hashFolded(stem);
+          const key = `${node}|${hash1}|${hash2}|${child}`;
+          let edge = edges.get(key);
+          if (edge === undefined) {
+            edge = { parent: node, hash1, hash2, child, endings: new Set() };
+            edges.set(key, edge);
+          }
+          for (const ending of r.endings) {
+            const f = fold(ending);
+            if (f.length <= MAX_ENDING) edge.endings.add(f);
+          }
+        }
+        node = child;
+      });
+      const flags = (label.weak ? PATTERN_WEAK : 0) | (label.weak || caseSensitive ? PATTERN_CHECK_CASE : 0);
+      const patternKey = `${node}|${entityIndex}|${flags}|${firstUpper}|${allUpper}`;
+      if (patternKeys.has(patternKey)) continue;
+      const id = pat.entity.length;
+      patternKeys.set(patternKey, id);
+      pat.entity.push(entityIndex);
+      pat.flags.push(flags);
+      pat.firstUpper.push(firstUpper);
+      pat.allUpper.push(allUpper);
+      pat.tokens.push(tokens.length);
+      const list = terms.get(node) ?? [];
+      list.push(id);
+      terms.set(node, list);
+    }
+  });
+
+  // Ending sets, shared by canonical content; set 0 is the bare form only.
+  const endingSets: string[][] = [[""]];
+  const endingSetIds = new Map<string, number>([["", 0]]);
+  let maxEnding = 0;
+  const size = nextPow2(Math.max(16, edges.size * 2));
+  const mask = size - 1;
+  const tParent = new Int32Array(size);
+  const tHash1 = new Int32Array(size);
+  const tHash2 = new Int32Array(size);
+  const tChild = new Int32Array(size).fill(-1);
+  const tEnding = new Int32Array(size);
+  const rootEdges = [...edges.values()].filter((e) => e.parent === 0).length;
+  const filterBits = nextPow2(Math.max(1024, rootEdges * 16));
+  const filter = new Int32Array(filterBits / 32);
+  for (const edge of edges.values()) {
+    const sorted = [...edge.endings].sort();
+    const key = sorted.join("\u0000");
+    let setId = endingSetIds.get(key);
+    if (setId === undefined) {
+      setId = endingSets.length;
+      endingSets.push(sorted);
+      endingSetIds.set(key, setId);
+    }
+    for (const e of sorted) maxEnding = Math.max(maxEnding, e.length);
+    let slot = edgeSlot(edge.parent, edge.hash1, mask);
+    while (tChild[slot] !== -1) slot = (slot + 1) & mask;
+    tParent[slot] = edge.parent;
+    tHash1[slot] = edge.hash1;
+    tHash2[slot] = edge.hash2;
+    tChild[slot] = edge.child;
+    tEnding[slot] = setId;
+    if (edge.parent === 0) {
+      const fm = filterBits - 1;
+      const b1 = filterBit1(edge.hash2, fm);
+      const b2 = filterBit2(edge.hash1, fm);
+      filter[b1 >>> 5]! |= 1 << (b1 & 31);
+      filter[b2 >>> 5]! |= 1 << (b2 & 31);
+    }
+  }
+
+  const termStart = new Int32Array(nodeCount).fill(-1);
+  const termCount = new Int32Array(nodeCount);
+  const termList: number[] = [];
+  for (const [node, ids] of terms) {
+    termStart[node] = termList.length;
+    termCount[node] = ids.length;
+    termList.push(...ids);
+  }
+  const children = new Int32Array(nodeCount);
+  for (const n of hasChildren) children[n] = 1;
+  // A node whose only edges lead nowhere new still counts; the root always has children.
+
+  return {
+    format: COMPILED_FORMAT,
+    entities: entities.map(compileEntity),
+    maxEnding,
+    endingSets,
+    edges: {
+      size,
+      parent: int32ToBase64(tParent),
+      hash1: int32ToBase64(tHash1),
+      hash2: int32ToBase64(tHash2),
+      child: int32ToBase64(tChild),
+      endingSet: int32ToBase64(tEnding),
+    },
+    rootFilter: { bits: filterBits, words: int32ToBase64(filter) },
+    nodes: {
+      count: nodeCount,
+      termStart: int32ToBase64(termStart),
+      termCount: int32ToBase64(termCount),
+      hasChildren: int32ToBase64(children),
+    },
+    terms: int32ToBase64(Int32Array.from(termList)),
+    patterns: {
+      entity: int32ToBase64(Int32Array.from(pat.entity)),
+      flags: int32ToBase64(Int32Array.from(pat.flags)),
+      firstUpper: int32ToBase64(Int32Array.from(pat.firstUpper)),
+      allUpper: int32ToBase64(Int32Array.from(pat.allUpper)),
+      tokens: int32ToBase64(Int32Array.from(pat.tokens)),
+    },
+    stats: { labels, variants, patterns: pat.entity.length, edges: edges.size, nodes: nodeCount },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The serialisable form of a compiled gazetteer: what lib/spot/compile.ts writes and
+ * lib/spot/match.ts loads. Plain JSON; typed arrays are base64 strings (lib/spot/typed-base64).
+ */
+import { z } from "zod";
+import { EntityType } from "../schema";
+
+export const COMPILED_FORMAT = "briefings-matcher/1";
+
+/** Pattern flag bits. */
+export const PATTERN_WEAK = 1;
+export const PATTERN_CHECK_CASE = 2;
+
+export const CompiledEntity = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: EntityType,
+  /** Folded cue words (token prefixes) of requiresNearby. */
+  requires: z.array(z.string()).optional(),
+  /** Entity ids listed in requiresNearby: an accepted mention of one nearby is evidence. */
+  requiresIds: z.array(z.string()).optional(),
+  /** Folded veto words (token prefixes) of forbidsNearby. */
+  forbids: z.array(z.string()).optional(),
+  /** requiresNearby without weakLabels: every label needs evidence. */
+  gated: z.boolean().optional(),
+});
+export type CompiledEntity = z.infer<typeof CompiledEntity>;
+
+export const CompiledGazetteer = z.object({
+  format: z.literal(COMPILED_FORMAT),
+  entities: z.array(CompiledEntity),
+  /** Longest folded ending; the scanner probes this many prefixes per word. */
+  maxEnding: z.number().int().min(0).max(7),
+  /** Folded endings per ending set; set 0 is {""}. */
+  endingSets: z.array(z.array(z.string())),
+  edges: z.object({
+    /** Slots (a power of two); an empty slot has child -1. */
+    size: z.number().int().positive(),
+    parent: z.string(),
+    hash1: z.string(),
+    hash2: z.string(),
+    child: z.string(),
+    endingSet: z.string(),
+  }),
+  /** Bloom filter (Uint32 words, base64) over the hashes of root edges. */
+  rootFilter: z.object({ bits: z.number().int().positive(), words: z.string() }),
+  nodes: z.object({ count: z.number().int().positive(), termStart: z.string(), termCount: z.string(), hasChildren: z.string() }),
+  /** Pattern ids per node, indexed by nodes.termStart/termCount. */
+  terms: z.string(),
+  patterns: z.object({ entity: z.string(), flags: z.string(), firstUpper: z.string(), allUpper: z.string(), tokens: z.string() }),
+  stats: z.object({ labels: z.number(), variants: z.number(), patterns: z.number(), edges: z.number(), nodes: z.number() }),
+});
+export type CompiledGazetteer = z.infer<typeof CompiledGazetteer>;
+
+/** Slot index of an edge key in the edge table (shared by compiler and scanner). */
+export function edgeSlot(parent: number, hash1: number, mask: number): number {
+  let x = (hash1 + Math.imul(parent, 0x9e3779b1)) | 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  return x & mask;
+}
+
+/** The two Bloom filter bit positions of a root key. */
+export function filterBit1(hash2: number, mask: number): number {
+  return hash2 & mask;
+}
+export function filterBit2(hash1: number, mask: number): number {
+  return (hash1 >>> 7) & mask;
+}

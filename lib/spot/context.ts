@@ -1,0 +1,115 @@
+/**
+ * Context rules for ambiguous names (lib/schema EntityContext), applied after matching:
+ *
+ * - forbidsNearby: a veto word within ±200 characters of the mention always drops it.
+ * - weakLabels: the label counts only with exact case (checked by the matcher) AND evidence:
+ *   it is quoted («…» "…" „…“), OR a requiresNearby word is within ±200 characters or in the
+ *   same paragraph, OR the text has an unambiguous mention of another entity elsewhere.
+ * - requiresNearby without weakLabels ("gated"): every label of the entity needs the same evidence.
+ * - A weak label followed by a capitalised word ("Lida Kovaleva") is a first name or part of an
+ *   unknown name, not the entity, unless quoted.
+ *
+ * Cue words are folded and match as token prefixes ("Франц" covers "Франции"); a cue that is an
+ * entity id is satisfied by an accepted mention of that entity within the window.
+ */
+import { CharClass, charClass, foldText, isUpperCaseUnit } from "../text/fold";
+import type { CompiledEntity } from "./compiled";
+
+export interface Candidate {
+  start: number;
+  end: number;
+  entity: number;
+  weak: boolean;
+}
+
+export const NEARBY_CHARS = 200;
+/** A paragraph counts as "the same paragraph" up to this far from the mention. */
+const PARAGRAPH_CAP = 1000;
+const OPENING_QUOTES = "«„“\"'‘‹‚「";
+const CLOSING_QUOTES = "»“”\"'’›‘」";
+
+function isWordUnit(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && charClass(text.charCodeAt(i)) === CharClass.Word;
+}
+
+/** True when a folded cue occurs at a word start in text[from, to). */
+export function hasCueIn(text: string, from: number, to: number, cues: readonly string[]): boolean {
+  if (to <= from || cues.length === 0) return false;
+  const window = foldText(text.slice(Math.max(0, from), Math.min(text.length, to))).text;
+  for (const cue of cues) {
+    let at = window.indexOf(cue);
+    while (at !== -1) {
+      if (at === 0 || charClass(window.charCodeAt(at - 1)) !== CharClass.Word) return true;
+      at = window.indexOf(cue, at + 1);
+    }
+  }
+  return false;
+}
+
+function paragraphBounds(text: string, start: number, end: number): [number, number] {
+  let a = start;
+  const minA = Math.max(0, start - PARAGRAPH_CAP);
+  while (a > minA && text.charCodeAt(a - 1) !== 10) a--;
+  let b = end;
+  const maxB = Math.min(text.length, end + PARAGRAPH_CAP);
+  while (b < maxB && text.charCodeAt(b) !== 10) b++;
+  return [a, b];
+}
+
+function isQuoted(text: string, c: Candidate): boolean {
+  const before = text.charAt(c.start - 1);
+  const after = text.charAt(c.end);
+  return before !== "" && after !== "" && OPENING_QUOTES.includes(before) && CLOSING_QUOTES.includes(after);
+}
+
+/** Next word after the mention on the same line, separated by one space. */
+function followedByCapitalisedWord(text: string, c: Candidate): boolean {
+  const sep = text.charAt(c.end);
+  if (sep !== " " && sep !== "\u00a0") return false;
+  const next = c.end + 1;
+  return isWordUnit(text, next) && isUpperCaseUnit(text.charAt(next));
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Keeps the candidates whose context allows them. */
+export function applyContext(text: string, candidates: readonly Candidate[], entities: readonly CompiledEntity[]): Candidate[] {
+  const local: Candidate[] = [];
+  for (const c of candidates) {
+    const e = entities[c.entity];
+    if (e === undefined) continue;
+    if (e.forbids !== undefined) {
+      if (hasCueIn(text, c.start - NEARBY_CHARS, c.start, e.forbids) || hasCueIn(text, c.end, c.end + NEARBY_CHARS, e.forbids)) continue;
+    }
+    local.push(c);
+  }
+  const needsEvidence = (c: Candidate) => c.weak || entities[c.entity]?.gated === true;
+  const strong = local.filter((c) => !needsEvidence(c));
+  const accepted: Candidate[] = [...strong];
+  for (const c of local) {
+    if (!needsEvidence(c)) continue;
+    const e = entities[c.entity]!;
+    const quoted = isQuoted(text, c);
+    if (c.weak && !quoted && followedByCapitalisedWord(text, c)) continue;
+    if (quoted || hasEvidenceNearby(text, c, e, strong, entities) || strong.some((s) => !overlaps(s, c))) accepted.push(c);
+  }
+  return accepted;
+}
+
+function hasEvidenceNearby(
+  text: string,
+  c: Candidate,
+  e: CompiledEntity,
+  strong: readonly Candidate[],
+  entities: readonly CompiledEntity[],
+): boolean {
+  const [pa, pb] = paragraphBounds(text, c.start, c.end);
+  const from = Math.min(pa, c.start - NEARBY_CHARS);
+  const to = Math.max(pb, c.end + NEARBY_CHARS);
+  if (e.requires !== undefined && (hasCueIn(text, from, c.start, e.requires) || hasCueIn(text, c.end, to, e.requires))) return true;
+  const ids = e.requiresIds;
+  if (ids === undefined) return false;
+  return strong.some((s) => s.start >= from && s.end <= to && !overlaps(s, c) && ids.includes(entities[s.entity]?.id ?? ""));
+}

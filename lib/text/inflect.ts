@@ -1,0 +1,188 @@
+/**
+ * Inflection as stems + allowed endings (docs/names.md, "Inflection"). A label token such as
+ * "Лукашэнка" becomes the stem "лукашэнк" with endings {а, і, у, ам, …}; the scanner probes
+ * the last few prefixes of every page word and accepts a hit only when the rest of the word
+ * is one of the stem's endings. Consonant alternations (к→ц, ст→сц, д→дз, Homel→Homl) are
+ * extra stems with their own endings.
+ *
+ * Measured choice: expanding every form at compile time multiplied the edge table ~8× (and the
+ * serialised matcher with it); probing ≤ 6 prefixes per word costs a few bit tests per word
+ * because a Bloom filter rejects almost every probe before the table is touched.
+ *
+ * The endings are those of nouns only. An adjective never follows from them: Беларусь →
+ * беларус- takes {ь, і, …} but not -кі; Minsk takes {'s} in English, not -er; Mińsk takes
+ * {a, u, iem} but not -i (Miński). Rules read the surface letters (lower case, unfolded), so
+ * they can tell ў from у, й from и and ś from s; the compiler folds stems and endings after.
+ */
+import type { Lang } from "../schema";
+
+export interface StemRule {
+  /** Lower-case surface stem. */
+  stem: string;
+  /** Lower-case surface endings; "" means the bare stem is a form. */
+  endings: readonly string[];
+}
+
+/** Stems shorter than this never take endings: short words would match too much. */
+export const MIN_STEM = 3;
+
+const CYR_CONSONANT = /[бвгджзйклмнпрстфхцчшщўґ]$/;
+const LAT_CONSONANT = /[bcćdfghjklłmnńpqrsśtvwxzźż]$/;
+
+const rule = (stem: string, endings: readonly string[]): StemRule => ({ stem, endings });
+
+function cut(token: string, n: number): string {
+  return token.slice(0, token.length - n);
+}
+
+function ru(t: string): StemRule[] {
+  if (/[сц]кая$/.test(t)) return [rule(cut(t, 2), ["ая", "ой", "ую", "ою"])];
+  if (/[сц]к(ий|ой)$/.test(t)) return [rule(cut(t, 2), ["ий", "ой", "ого", "ому", "им", "ом"])];
+  if (/(ов|ев|ин|ын)а$/.test(t)) return [rule(cut(t, 1), ["а", "ой", "у", "ою"])];
+  if (/а$/.test(t)) return [rule(cut(t, 1), ["а", "ы", "и", "е", "у", "ой", "ою"])];
+  if (/я$/.test(t)) return [rule(cut(t, 1), ["я", "и", "е", "ю", "ей", "ею"])];
+  if (/ь$/.test(t)) return [rule(cut(t, 1), ["ь", "я", "ю", "ем", "е", "и", "ью"])];
+  if (/[аеоуэ]й$/.test(t)) return [rule(cut(t, 1), ["й", "я", "ю", "ем", "е"])];
+  if (CYR_CONSONANT.test(t)) return [rule(t, ["", "а", "у", "ом", "ем", "е", "ым", "ым"])];
+  return []; // -о, -е, -и, -у: not declined (Лукашенко, Гродно)
+}
+
+function be(t: string): StemRule[] {
+  if (/[сц]кая$/.test(t)) return [rule(cut(t, 2), ["ая", "ай", "ую", "аю"])];
+  if (/[сц]кі$/.test(t)) return [rule(cut(t, 1), ["і", "ага", "аму", "ім"])];
+  if (/а$/.test(t)) {
+    const stem = cut(t, 1);
+    const out = [rule(stem, ["а", "ы", "і", "е", "э", "у", "ай", "аю", "ою", "ам"])];
+    // Locative/dative alternations: Ліда → Лідзе, Брэст-type т → ц, Прага → Празе, рука → руцэ.
+    const alt = alternate(stem, [["ст", "сц"], ["д", "дз"], ["т", "ц"], ["г", "з"], ["х", "с"], ["к", "ц"]]);
+    if (alt !== undefined) out.push(rule(alt, ["е", "э", "ы"]));
+    return out;
+  }
+  if (/ь$/.test(t)) {
+    const stem = cut(t, 1);
+    const last = stem.slice(-1);
+    // Беларусь → Беларуссю: the consonant doubles before the instrumental -ю.
+    return [rule(stem, ["ь", "і", "ю", "ем", "я", `${last}ю`])];
+  }
+  if (/[аеоуэ]ў$/.test(t)) return [rule(cut(t, 1) + "в", ["а", "у", "е", "ам"])]; // Магілёў → Магілёва
+  if (/[аеоуэ]й$/.test(t)) return [rule(cut(t, 1), ["й", "я", "ю", "ем", "і"])];
+  if (/о$/.test(t)) return [rule(cut(t, 1), ["о", "а", "у", "ам", "е"])];
+  if (CYR_CONSONANT.test(t)) {
+    const out = [rule(t, ["", "а", "у", "ам", "ом", "е", "ы", "ым"])];
+    const alt = alternate(t, [["ст", "сц"], ["д", "дз"], ["т", "ц"], ["г", "з"], ["х", "с"]]);
+    if (alt !== undefined) out.push(rule(alt, ["е"])); // Брэст → Брэсце
+    return out;
+  }
+  return [];
+}
+
+function uk(t: string): StemRule[] {
+  if (/[сц]ька$/.test(t)) return [rule(cut(t, 1), ["а", "ої", "ій", "у", "ою"])];
+  if (/[сц]ький$/.test(t)) return [rule(cut(t, 2), ["ий", "ого", "ому", "им", "ім"])];
+  if (/ко$/.test(t)) return [rule(cut(t, 1), ["о", "а", "у", "ові", "ом"])];
+  if (/а$/.test(t)) {
+    const stem = cut(t, 1);
+    const out = [rule(stem, ["а", "и", "і", "у", "ою"])];
+    const alt = alternate(stem, [["к", "ц"], ["г", "з"], ["х", "с"]]);
+    if (alt !== undefined) out.push(rule(alt, ["і"]));
+    return out;
+  }
+  if (/я$/.test(t)) return [rule(cut(t, 1), ["я", "і", "ю", "ею"])];
+  if (/ь$/.test(t)) {
+    const stem = cut(t, 1);
+    return [rule(stem, ["ь", "я", "ю", "ем", "і", `${stem.slice(-1)}ю`])];
+  }
+  if (/о$/.test(t)) return [rule(cut(t, 1), ["о", "а", "у", "і", "ом"])];
+  if (/[аеоуи]й$/.test(t)) return [rule(cut(t, 1), ["й", "я", "ю", "єм", "ї"])];
+  if (CYR_CONSONANT.test(t)) return [rule(t, ["", "а", "у", "ом", "і", "ові", "ем", "им"])];
+  return [];
+}
+
+/** Polish locative/dative softening before -e (Lida → Lidzie, Wiasna → Wiaśnie, Grodno → Grodnie). */
+const PL_SOFTENING: readonly (readonly [string, string])[] = [
+  ["st", "ści"], ["sł", "śl"], ["ch", "sz"], ["d", "dzi"], ["t", "ci"], ["n", "ni"], ["s", "si"],
+  ["z", "zi"], ["w", "wi"], ["m", "mi"], ["b", "bi"], ["p", "pi"], ["f", "fi"], ["r", "rz"],
+  ["ł", "l"], ["k", "c"], ["g", "dz"],
+];
+
+function pl(t: string): StemRule[] {
+  if (/[sc]ka$/.test(t)) return [rule(cut(t, 1), ["a", "iej", "ą", "ę"])];
+  if (/[sc]ki$/.test(t)) return [rule(cut(t, 1), ["i", "iego", "iemu", "im"])];
+  if (/[oe]wa$/.test(t)) return [rule(cut(t, 1), ["a", "ej", "ą", "ę"])];
+  if (/[ao]$/.test(t)) {
+    const stem = cut(t, 1);
+    const endings = t.endsWith("a") ? ["a", "y", "i", "ę", "ą", "o"] : ["o", "a", "u", "em", "i", "ę", "ą"];
+    const out = [rule(stem, endings)];
+    const alt = alternate(stem, PL_SOFTENING);
+    if (alt !== undefined) out.push(rule(alt, ["e"]));
+    return out;
+  }
+  if (/[śćńźĺ]$/.test(t)) {
+    // Białoruś → Białorusi, Brześć → Brześcia: the soft consonant is spelled with -i- before a vowel.
+    const stem = cut(t, 1);
+    const plain = ({ ś: "s", ć: "c", ń: "n", ź: "z", ĺ: "l" } as Record<string, string>)[t.slice(-1)]!;
+    return [rule(stem, [t.slice(-1), `${plain}i`, `${plain}ia`, `${plain}iu`, `${plain}ią`, `${plain}iem`])];
+  }
+  if (LAT_CONSONANT.test(t)) {
+    const out = [rule(t, ["", "a", "u", "em", "iem", "owi", "ie", "y"])];
+    // Mobile e: Homel → Homla, Aleksander → Aleksandra.
+    const mobile = /^(.+)e([lkcr])$/.exec(t);
+    if (mobile) out.push(rule(mobile[1]! + mobile[2]!, ["a", "u", "em", "owi"]));
+    return out;
+  }
+  return [];
+}
+
+function lt(t: string): StemRule[] {
+  if (/as$/.test(t)) return [rule(cut(t, 2), ["as", "o", "ui", "ą", "e", "u"])];
+  if (/[iy]s$/.test(t)) return [rule(cut(t, 2), [t.slice(-2), "io", "iui", "į", "yje", "iu", "ies"])];
+  if (/us$/.test(t)) return [rule(cut(t, 2), ["us", "aus", "ui", "ų", "uje"])];
+  if (/a$/.test(t)) return [rule(cut(t, 1), ["a", "os", "ai", "ą", "oje"])];
+  if (/ė$/.test(t)) return [rule(cut(t, 1), ["ė", "ės", "ei", "ę", "ėje"])];
+  // Foreign names in a consonant take the -as declension: Minsk → Minske, Minsko.
+  if (LAT_CONSONANT.test(t)) return [rule(t, ["", "as", "o", "ui", "ą", "e", "u"])];
+  return [];
+}
+
+function alternate(stem: string, pairs: readonly (readonly [string, string])[]): string | undefined {
+  for (const [from, to] of pairs) {
+    if (stem.endsWith(from)) return stem.slice(0, stem.length - from.length) + to;
+  }
+  return undefined;
+}
+
+/** Genitive/possessive endings of languages that do not decline names. */
+const GENITIVE: Partial<Record<Lang, readonly string[]>> = {
+  en: ["", "'s", "’s"],
+  de: ["", "s", "'s", "’s"],
+  fr: [""],
+};
+
+/**
+ * The stems of one label token (lower-case surface form) in a language. The token itself is
+ * always a form (stem = token, ending "").
+ */
+export function inflectionStems(token: string, lang: Lang): StemRule[] {
+  const t = token.toLowerCase();
+  const out: StemRule[] = [rule(t, [""])];
+  const genitive = GENITIVE[lang];
+  if (genitive !== undefined) {
+    out.push(rule(t, genitive));
+    return out;
+  }
+  let rules: StemRule[] = [];
+  if (lang === "ru") rules = ru(t);
+  else if (lang === "be") rules = be(t);
+  else if (lang === "uk") rules = uk(t);
+  else if (lang === "pl") rules = pl(t);
+  else if (lang === "lt") rules = lt(t);
+  for (const r of rules) if (r.stem.length >= MIN_STEM) out.push(r);
+  return out;
+}
+
+/** Every surface form of a token (for tests and the data review). */
+export function inflectedForms(token: string, lang: Lang): string[] {
+  const forms = new Set<string>();
+  for (const r of inflectionStems(token, lang)) for (const e of r.endings) forms.add(r.stem + e);
+  return [...forms];
+}

@@ -1,0 +1,51 @@
+/**
+ * A stand-in for the extension package: a temp directory with /archive/ (feed, gazetteer,
+ * matcher) served over real HTTP, and a fetch that maps the fake browser's
+ * chrome-extension:// URLs onto that server.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import type { FetchFn } from "../../../lib/sync/types";
+import { article, entity, put, serveFeed, writeFeed, type FeedServer } from "../sync/feed-fixture";
+
+export interface PackagedArchive {
+  dir: string;
+  server: FeedServer;
+  fetchFn: FetchFn;
+  close(): Promise<void>;
+}
+
+export const ARCHIVE_ARTICLES = ["aaaaaa01", "aaaaaa02", "aaaaaa03"];
+
+export async function writeArchive(dir: string, seq = 1, ids = ARCHIVE_ARTICLES): Promise<void> {
+  await writeFeed(join(dir, "archive"), {
+    seq,
+    snapshot: { seq, shards: [ids.map((id) => put(article(id)))] },
+    gazetteer: {
+      version: "g1",
+      entities: [entity("person/alexander-lukashenko", "Alexander Lukashenko"), entity("place/minsk", "Minsk")],
+    },
+  });
+}
+
+export async function writeMatcher(dir: string, version: string): Promise<void> {
+  await writeFile(join(dir, "archive", "matcher.json"), JSON.stringify({ version, compiled: { patterns: [version] } }));
+}
+
+export async function startPackagedArchive(): Promise<PackagedArchive> {
+  const dir = await mkdtemp(join(tmpdir(), "briefings-package-"));
+  const server = await serveFeed(dir);
+  const packageRoot = fakeBrowser.runtime.getURL("/");
+  const fetchFn: FetchFn = (input, init) => fetch(input.startsWith(packageRoot) ? `${server.url}/${input.slice(packageRoot.length)}` : input, init);
+  return {
+    dir,
+    server,
+    fetchFn,
+    close: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
