@@ -12,15 +12,14 @@ export const EMBEDDED_SOURCE_NAME = "Belarus Briefings archive";
 export const EMBEDDED_MANIFEST_PATH = "/archive/manifest.json";
 
 /**
- * `force` reloads the whole snapshot (install and update): each release rebuilds the
- * archive, and its seq alone does not prove the content is unchanged.
+ * Always a full snapshot load: each release rebuilds the archive, so its seq alone does not
+ * prove the content is unchanged, and the files are local, so reading them all is cheap.
  */
 export function loadEmbeddedArchive(
   db: BriefingsDB,
   fetchFn: FetchFn,
   onProgress: (progress: SyncProgress) => void,
-  force: boolean,
 ): Promise<SyncResult> {
   const source = { id: EMBEDDED_SOURCE_ID, name: EMBEDDED_SOURCE_NAME, feedUrl: packageUrl(EMBEDDED_MANIFEST_PATH) };
-  return syncFeed(db, source, fetchFn, onProgress, { forceSnapshot: force });
+  return syncFeed(db, source, fetchFn, onProgress, { forceSnapshot: true });
 }

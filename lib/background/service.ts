@@ -47,15 +47,19 @@ export function createBackground({ db, fetchFn = defaultFetch }: BackgroundDeps)
     return run;
   }
 
-  /** Loads the packaged archive and matcher; returns an error message or undefined. */
-  async function loadArchive(force: boolean): Promise<string | undefined> {
-    const loaded = await loadEmbeddedArchive(db, fetchFn, activity.progressOf(EMBEDDED_SOURCE_ID), force);
+  /** Reloads the packaged archive and matcher; returns an error message or undefined. */
+  async function loadArchive(): Promise<string | undefined> {
+    const loaded = await loadEmbeddedArchive(db, fetchFn, activity.progressOf(EMBEDDED_SOURCE_ID));
     if (!loaded.ok) return `Built-in archive: ${loaded.error}`;
     const matcher = await storeCompiledMatcher(db, fetchFn);
     if (!matcher.ok) return matcher.error;
     return undefined;
   }
 
+  /**
+   * Never loaded, or emptied (storage cleared by the user or the browser). Its cursor may
+   * still claim the current seq, so the load is always a forced snapshot.
+   */
   async function archiveNeedsLoad(): Promise<boolean> {
     const source = await db.sources.get(EMBEDDED_SOURCE_ID);
     return source?.seq === undefined || (await db.articles.count()) === 0;
@@ -68,7 +72,7 @@ export function createBackground({ db, fetchFn = defaultFetch }: BackgroundDeps)
   async function syncRound(): Promise<void> {
     const errors: string[] = [];
     if (await archiveNeedsLoad()) {
-      const error = await loadArchive(false);
+      const error = await loadArchive();
       if (error !== undefined) errors.push(error);
     }
     const sources = (await db.sources.toArray()).filter(
@@ -91,12 +95,12 @@ export function createBackground({ db, fetchFn = defaultFetch }: BackgroundDeps)
       exclusive(async () => {
         await ensurePeriodicSync();
         const fresh = reason === "install" || reason === "update";
-        if (fresh || (await archiveNeedsLoad())) settle(await loadArchive(fresh));
+        if (fresh || (await archiveNeedsLoad())) settle(await loadArchive());
       }),
     onStartup: () =>
       exclusive(async () => {
         await ensurePeriodicSync();
-        if (await archiveNeedsLoad()) settle(await loadArchive(false));
+        if (await archiveNeedsLoad()) settle(await loadArchive());
       }),
     onAlarm: (name) => (isSyncAlarm(name) ? exclusive(syncRound) : Promise.resolve()),
     syncSources: () => exclusive(syncRound),

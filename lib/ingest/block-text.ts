@@ -61,14 +61,14 @@ export function looksLikeMarkup(text: string): boolean {
 export function paragraphsFromHtmlOrText(text: string): string[] {
   if (!looksLikeMarkup(text)) {
     // Plain text may still carry entities when a feed double-escapes it.
-    const decoded = /&[#a-z0-9]+;/i.test(text) ? parseHtmlDocument(`<body><pre>${escapeLessThan(text)}</pre></body>`) : undefined;
+    const decoded = /&[#a-z0-9]+;/i.test(text) ? parseHtmlDocument(`<pre>${escapeLessThan(text)}</pre>`) : undefined;
     const plain = decoded ? (decoded.body.textContent ?? "") : text;
     return plain
       .split(/\n\s*\n/)
       .map(foldToLine)
       .filter((p) => p.length > 0);
   }
-  const doc = parseHtmlDocument(`<!doctype html><html><body>${text}</body></html>`);
+  const doc = parseHtmlDocument(text);
   return paragraphsFromElement(doc.body);
 }
 

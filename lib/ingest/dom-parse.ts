@@ -7,11 +7,14 @@ import { DOMParser as LinkedomParser } from "linkedom";
 
 const parser = new LinkedomParser();
 
-/** Parses a whole HTML page (or a fragment, which lands in the body). */
+/** Parses a whole HTML page; a page without an <html> element is treated as a body fragment. */
 export function parseHtmlDocument(html: string): Document {
+  // Browsers wrap a fragment into html/body; linkedom would make its first element the
+  // document element instead, so the wrapping is done here.
+  const page = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
   // linkedom's Document implements the parts of the DOM that ingest uses; its own type
   // declarations differ from lib.dom's, hence the cast.
-  return parser.parseFromString(html, "text/html") as unknown as Document;
+  return parser.parseFromString(page, "text/html") as unknown as Document;
 }
 
 /** Parses an XML document (RSS, Atom). */

@@ -105,3 +105,18 @@ export function readDeclaredTitle(doc: Document): string | undefined {
   const title = raw === undefined ? "" : foldToLine(raw);
   return title.length > 0 ? title : undefined;
 }
+
+/** Texts of the page's <h1> elements, in document order. */
+export function readHeadings(doc: Document): string[] {
+  return Array.from(doc.querySelectorAll("h1"))
+    .map((h) => foldToLine(h.textContent ?? ""))
+    .filter((h) => h.length > 0);
+}
+
+/**
+ * The headline inside a <title> that also carries the site name ("Budget approved — Minsk
+ * Daily"): an <h1> whose text the <title> contains. A short <h1> is usually the site logo.
+ */
+export function headingWithinTitle(headings: string[], title: string): string | undefined {
+  return headings.find((h) => h.length >= 10 && h !== title && title.includes(h));
+}

@@ -9,7 +9,14 @@ import { paragraphsFromElement } from "./block-text";
 import { buildArticle } from "./build-article";
 import { parseHtmlDocument } from "./dom-parse";
 import { safeHttpUrl } from "./http-url";
-import { readCanonicalUrl, readDeclaredLang, readDeclaredTitle, readPublished } from "./html-meta";
+import {
+  headingWithinTitle,
+  readCanonicalUrl,
+  readDeclaredLang,
+  readDeclaredTitle,
+  readHeadings,
+  readPublished,
+} from "./html-meta";
 import { ingestError, ingestOk, type IngestResult } from "./result";
 import { foldToLine } from "./whitespace";
 
@@ -44,6 +51,7 @@ export function parseHtmlArticle(input: string | Document, options: HtmlOptions 
   const url = readCanonicalUrl(doc, options.url) ?? safeHttpUrl(options.url);
   const declaredLang = readDeclaredLang(doc);
   const declaredTitle = readDeclaredTitle(doc);
+  const headings = readHeadings(doc);
 
   const parsed = new Readability<Node>(doc, { serializer: (node) => node }).parse();
   const textLength = foldToLine(parsed?.textContent ?? "").length;
@@ -55,7 +63,8 @@ export function parseHtmlArticle(input: string | Document, options: HtmlOptions 
   }
 
   const byline = parsed.byline ? foldToLine(parsed.byline) : undefined;
-  const title = declaredTitle ?? foldToLine(parsed.title ?? "");
+  const pageTitle = foldToLine(parsed.title ?? "");
+  const title = declaredTitle ?? headingWithinTitle(headings, pageTitle) ?? pageTitle;
   if (title.length === 0) return ingestError("the HTML page has an article but no title (no <title>, <h1> or og:title)");
 
   const paragraphs = paragraphsFromElement(parsed.content).filter((p) => p !== title && !isBylineParagraph(p, byline));

@@ -2,6 +2,7 @@
  * Article ingest: one entry point for every input file the publisher CLI and the extension
  * accept — seed text pages, HTML article pages, RSS and Atom feeds.
  */
+import type { Lang } from "../schema";
 import { decodeText } from "./decode-text";
 import { detectKind, rootElementName } from "./detect-kind";
 import { parseFeedXml } from "./feedxml";
@@ -23,6 +24,8 @@ export interface IngestOptions {
   source?: string;
   /** For HTML pages: where the page came from (resolves relative canonical links). */
   url?: string;
+  /** Language of Latin-script articles whose source declares none (default "en"). */
+  latinDefault?: Lang;
 }
 
 /**
@@ -33,19 +36,18 @@ export function ingestFile(name: string, bytes: Uint8Array, opts: IngestOptions 
   const decoded = decodeText(bytes);
   if (!decoded.ok) return ingestError(decoded.error);
   const { text } = decoded;
-  const source = opts.source === undefined ? {} : { source: opts.source };
 
   let result: IngestResult;
   switch (detectKind(name, text)) {
     case "seed":
-      result = parseSeedText(text, source);
+      result = parseSeedText(text, opts);
       break;
     case "html":
-      result = parseHtmlArticle(text, { ...source, ...(opts.url === undefined ? {} : { url: opts.url }) });
+      result = parseHtmlArticle(text, opts);
       break;
     case "rss":
     case "atom":
-      result = parseFeedXml(text, source);
+      result = parseFeedXml(text, opts);
       break;
     case "other-xml":
       result = ingestError(

@@ -11,7 +11,7 @@
  * Bullet items ("• text") become paragraphs of their own WITHOUT the bullet, as list items
  * from HTML pages do, so every paragraph is plain text.
  */
-import type { Lang } from "../schema";
+import type { Article, Lang } from "../schema";
 import { buildArticle } from "./build-article";
 import { parsePrintedDate, type PrintedDate } from "./printed-date";
 import { ingestError, ingestOk, type IngestResult } from "./result";
@@ -24,7 +24,6 @@ import {
 } from "./seed-boilerplate";
 import { isStatusLine, parseLabelLine } from "./seed-labels";
 import { normaliseLine } from "./whitespace";
-import type { Article } from "../schema";
 
 export interface SeedOptions {
   /** Source id stored on every article (default "seeds"). */

@@ -24,16 +24,16 @@ export function toLiveRange(doc: Document, range: AbstractRange): Range {
   return live;
 }
 
-/** Create a static range where supported, a live one elsewhere (older DOM implementations). */
+/**
+ * A static range. Where StaticRange is missing (older engines, which also lack CSS
+ * highlights) a plain record with the same fields serves: only geometry needs a real Range,
+ * and toLiveRange makes one on demand.
+ */
 export function makeRange(doc: Document, startNode: Text, startOffset: number, endNode: Text, endOffset: number): AbstractRange {
   const StaticRangeCtor = doc.defaultView?.StaticRange;
-  if (typeof StaticRangeCtor === "function") {
-    return new StaticRangeCtor({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
-  }
-  const live = doc.createRange();
-  live.setStart(startNode, startOffset);
-  live.setEnd(endNode, endOffset);
-  return live;
+  const init = { startContainer: startNode, startOffset, endContainer: endNode, endOffset };
+  if (typeof StaticRangeCtor === "function") return new StaticRangeCtor(init);
+  return Object.freeze({ ...init, collapsed: startNode === endNode && startOffset === endOffset }) as AbstractRange;
 }
 
 /** Mentions sorted in document order (for keyboard navigation). */

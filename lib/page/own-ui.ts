@@ -1,7 +1,9 @@
 /** The extension's own elements on the page, which the scanner must never read or react to. */
 
-/** Tag of the shadow host that carries the card. */
-export const CARD_HOST_TAG = "briefings-card";
+import { CARD_HOST_TAG } from "../spot/visible-text";
+
+/** Tag of the shadow host that carries the card (the matcher's visible-text rules skip it too). */
+export { CARD_HOST_TAG };
 /** Class of the spans the highlight fallback wraps around mentions (page text stays inside). */
 export const FALLBACK_MENTION_CLASS = "briefings-mention";
 

@@ -4,7 +4,7 @@
  * publisher agree; this module adds what only a live page has: editing state, hidden
  * elements, our own card, and block boundaries.
  */
-import { isSkippedElement } from "../spot/visible-text";
+import { isBlockElement, isSkippedElement } from "../spot/visible-text";
 import { isCardHost } from "./own-ui";
 
 /**
@@ -13,12 +13,20 @@ import { isCardHost } from "./own-ui";
  */
 const INLINE_TAGS = new Set([
   "a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "em", "font", "i", "ins", "del", "kbd",
-  "label", "mark", "q", "ruby", "rb", "rt", "s", "samp", "small", "span", "strong", "sub", "sup",
+  "mark", "q", "ruby", "rb", "rt", "s", "samp", "small", "span", "strong", "sub", "sup",
   "time", "u", "var", "big", "nobr", "tt", "strike", "acronym",
 ]);
 
 export function isInlineElement(el: Element): boolean {
-  return INLINE_TAGS.has(el.localName);
+  return INLINE_TAGS.has(el.localName) && !isBlockElement(el);
+}
+
+/**
+ * An element with no text of its own that still separates words ("Minsk<br>Brest"): the
+ * scanner ends the current run when it passes one.
+ */
+export function separatesWords(el: Element): boolean {
+  return !isInlineElement(el);
 }
 
 /** The element whose text run a node belongs to: the nearest non-inline ancestor. */

@@ -10,7 +10,7 @@ import type { ChunkDeadline, ChunkScheduler } from "./idle-scheduler";
 import { makeRange, type PageMention } from "./mention";
 import { MentionIndex } from "./mention-index";
 import { isCardHost, isFallbackSpan } from "./own-ui";
-import { blockOf, isExcludedElement, isInsideExcluded, isRendered } from "./scan-rules";
+import { blockOf, isExcludedElement, isInsideExcluded, isRendered, separatesWords } from "./scan-rules";
 import { appendToRun, createTextRun, nodesBetween, positionInRun, type TextRun } from "./text-run";
 
 /** What the scanner needs from the matcher. */
@@ -87,6 +87,8 @@ export class PageScanner {
   private pointerMention: PageMention | null = null;
   private pendingPointer: PointerEvent | null = null;
   private handlingMutations = false;
+  /** Set by the tree walker when it passes an element that separates words. */
+  private runBroken = false;
 
   constructor(options: ScannerOptions) {
     this.opts = {
@@ -214,7 +216,8 @@ export class PageScanner {
       } else {
         const text = node as Text;
         const block = blockOf(text);
-        if (this.run && this.run.block !== block) this.flushRun(found);
+        if (this.run && (this.runBroken || this.run.block !== block)) this.flushRun(found);
+        this.runBroken = false;
         this.run ??= createTextRun(block);
         appendToRun(this.run, text);
         textNodes++;
@@ -235,7 +238,11 @@ export class PageScanner {
       this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
         acceptNode: (node) => {
           if (node.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
-          return isExcludedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+          const el = node as Element;
+          if (isExcludedElement(el)) return NodeFilter.FILTER_REJECT;
+          // Passing a block element (even an empty one like <br>) ends the text run.
+          if (separatesWords(el)) this.runBroken = true;
+          return NodeFilter.FILTER_SKIP;
         },
       });
       return true;

@@ -12,9 +12,6 @@ import { hashFolded, wordTokens } from "../text/tokens";
 import { latinVariants, type CyrillicLang } from "../text/translit";
 import {
   COMPILED_FORMAT,
-  edgeSlot,
-  filterBit1,
-  filterBit2,
   PATTERN_CHECK_CASE,
   PATTERN_WEAK,
   type CompiledEntity,
@@ -76,12 +73,6 @@ function compileEntity(entity: Entity): CompiledEntity {
   return out;
 }
 
-function nextPow2(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
-}
-
 /** Compiles entities (duplicates by id are a data error and are rejected). */
 export function compileGazetteer(entities: readonly Entity[], options: CompileOptions = {}): CompiledGazetteer {
   const opts: Required<CompileOptions> = { transliterate: options.transliterate ?? true, inflect: options.inflect ?? true };
@@ -95,7 +86,6 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
   const childOf = new Map<string, number>();
   const edges = new Map<string, EdgeBuild>();
   const terms = new Map<number, number[]>();
-  const hasChildren = new Set<number>();
   const patternKeys = new Map<string, number>();
   const pat = { entity: [] as number[], flags: [] as number[], firstUpper: [] as number[], allUpper: [] as number[], tokens: [] as number[] };
   let labels = 0;
@@ -122,7 +112,6 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
           child = nodeCount++;
           childOf.set(childKey, child);
         }
-        hasChildren.add(node);
         const rules = opts.inflect ? inflectionStems(surface, label.inflectAs) : [{ stem: surface.toLowerCase(), endings: [""] }];
         for (const r of rules) {
           const stem = fold(r.stem);
@@ -161,17 +150,13 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
   const endingSets: string[][] = [[""]];
   const endingSetIds = new Map<string, number>([["", 0]]);
   let maxEnding = 0;
-  const size = nextPow2(Math.max(16, edges.size * 2));
-  const mask = size - 1;
-  const tParent = new Int32Array(size);
-  const tHash1 = new Int32Array(size);
-  const tHash2 = new Int32Array(size);
-  const tChild = new Int32Array(size).fill(-1);
-  const tEnding = new Int32Array(size);
-  const rootEdges = [...edges.values()].filter((e) => e.parent === 0).length;
-  const filterBits = nextPow2(Math.max(1024, rootEdges * 16));
-  const filter = new Int32Array(filterBits / 32);
-  for (const edge of edges.values()) {
+  const edgeList = [...edges.values()];
+  const eParent = new Int32Array(edgeList.length);
+  const eHash1 = new Int32Array(edgeList.length);
+  const eHash2 = new Int32Array(edgeList.length);
+  const eChild = new Int32Array(edgeList.length);
+  const eEnding = new Int32Array(edgeList.length);
+  edgeList.forEach((edge, i) => {
     const sorted = [...edge.endings].sort();
     const key = sorted.join("\u0000");
     let setId = endingSetIds.get(key);
@@ -181,21 +166,12 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
       endingSetIds.set(key, setId);
     }
     for (const e of sorted) maxEnding = Math.max(maxEnding, e.length);
-    let slot = edgeSlot(edge.parent, edge.hash1, mask);
-    while (tChild[slot] !== -1) slot = (slot + 1) & mask;
-    tParent[slot] = edge.parent;
-    tHash1[slot] = edge.hash1;
-    tHash2[slot] = edge.hash2;
-    tChild[slot] = edge.child;
-    tEnding[slot] = setId;
-    if (edge.parent === 0) {
-      const fm = filterBits - 1;
-      const b1 = filterBit1(edge.hash2, fm);
-      const b2 = filterBit2(edge.hash1, fm);
-      filter[b1 >>> 5]! |= 1 << (b1 & 31);
-      filter[b2 >>> 5]! |= 1 << (b2 & 31);
-    }
-  }
+    eParent[i] = edge.parent;
+    eHash1[i] = edge.hash1;
+    eHash2[i] = edge.hash2;
+    eChild[i] = edge.child;
+    eEnding[i] = setId;
+  });
 
   const termStart = new Int32Array(nodeCount).fill(-1);
   const termCount = new Int32Array(nodeCount);
@@ -205,9 +181,6 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
     termCount[node] = ids.length;
     termList.push(...ids);
   }
-  const children = new Int32Array(nodeCount);
-  for (const n of hasChildren) children[n] = 1;
-  // A node whose only edges lead nowhere new still counts; the root always has children.
 
   return {
     format: COMPILED_FORMAT,
@@ -215,20 +188,14 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
     maxEnding,
     endingSets,
     edges: {
-      size,
-      parent: int32ToBase64(tParent),
-      hash1: int32ToBase64(tHash1),
-      hash2: int32ToBase64(tHash2),
-      child: int32ToBase64(tChild),
-      endingSet: int32ToBase64(tEnding),
+      count: edgeList.length,
+      parent: int32ToBase64(eParent),
+      hash1: int32ToBase64(eHash1),
+      hash2: int32ToBase64(eHash2),
+      child: int32ToBase64(eChild),
+      endingSet: int32ToBase64(eEnding),
     },
-    rootFilter: { bits: filterBits, words: int32ToBase64(filter) },
-    nodes: {
-      count: nodeCount,
-      termStart: int32ToBase64(termStart),
-      termCount: int32ToBase64(termCount),
-      hasChildren: int32ToBase64(children),
-    },
+    nodes: { count: nodeCount, termStart: int32ToBase64(termStart), termCount: int32ToBase64(termCount) },
     terms: int32ToBase64(Int32Array.from(termList)),
     patterns: {
       entity: int32ToBase64(Int32Array.from(pat.entity)),

@@ -33,18 +33,20 @@ export const CompiledGazetteer = z.object({
   maxEnding: z.number().int().min(0).max(7),
   /** Folded endings per ending set; set 0 is {""}. */
   endingSets: z.array(z.array(z.string())),
+  /**
+   * Trie edges as parallel dense Int32 arrays: (parent node, hash1, hash2 of the folded stem)
+   * → child node, ending set. The matcher builds its hash table and root filter from these at
+   * load (a few ms), which keeps the stored form at a third of the table's size.
+   */
   edges: z.object({
-    /** Slots (a power of two); an empty slot has child -1. */
-    size: z.number().int().positive(),
+    count: z.number().int().nonnegative(),
     parent: z.string(),
     hash1: z.string(),
     hash2: z.string(),
     child: z.string(),
     endingSet: z.string(),
   }),
-  /** Bloom filter (Uint32 words, base64) over the hashes of root edges. */
-  rootFilter: z.object({ bits: z.number().int().positive(), words: z.string() }),
-  nodes: z.object({ count: z.number().int().positive(), termStart: z.string(), termCount: z.string(), hasChildren: z.string() }),
+  nodes: z.object({ count: z.number().int().positive(), termStart: z.string(), termCount: z.string() }),
   /** Pattern ids per node, indexed by nodes.termStart/termCount. */
   terms: z.string(),
   patterns: z.object({ entity: z.string(), flags: z.string(), firstUpper: z.string(), allUpper: z.string(), tokens: z.string() }),

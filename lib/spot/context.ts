@@ -6,6 +6,9 @@
  *   it is quoted («…» "…" „…“), OR a requiresNearby word is within ±200 characters or in the
  *   same paragraph, OR the text has an unambiguous mention of another entity elsewhere.
  * - requiresNearby without weakLabels ("gated"): every label of the entity needs the same evidence.
+ * - The "Belarus mention elsewhere" evidence does not apply to a weak label of a place or an
+ *   organisation at the start of a sentence: there its capital letter says nothing ("Вясна ў
+ *   Беларусі позняя" is spring). A person's surname is capitalised anywhere, so it keeps it.
  * - A weak label followed by a capitalised word ("Lida Kovaleva") is a first name or part of an
  *   unknown name, not the entity, unless quoted.
  *
@@ -70,6 +73,16 @@ function followedByCapitalisedWord(text: string, c: Candidate): boolean {
   return isWordUnit(text, next) && isUpperCaseUnit(text.charAt(next));
 }
 
+/** True at the start of the text, a line or a sentence (after . ! ? …), skipping spaces and openers. */
+function isSentenceInitial(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[\s«„“"'‘(\[—–-]/.test(text.charAt(i))) {
+    if (text.charAt(i) === "\n") return true;
+    i--;
+  }
+  return i < 0 || /[.!?…]/.test(text.charAt(i));
+}
+
 function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -93,7 +106,8 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
     const e = entities[c.entity]!;
     const quoted = isQuoted(text, c);
     if (c.weak && !quoted && followedByCapitalisedWord(text, c)) continue;
-    if (quoted || hasEvidenceNearby(text, c, e, strong, entities) || strong.some((s) => !overlaps(s, c))) accepted.push(c);
+    if (quoted || hasEvidenceNearby(text, c, e, strong, entities)) accepted.push(c);
+    else if (!(c.weak && e.type !== "person" && isSentenceInitial(text, c.start)) && strong.some((s) => !overlaps(s, c))) accepted.push(c);
   }
   return accepted;
 }

@@ -7,6 +7,11 @@ import { sha256Hex } from "../ingest/sha256";
 import type { FetchFn } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Shards are ~1000 articles (a few MB); anything far larger is not a feed file. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+const tooLarge = (label: string, url: string) =>
+  `${label} (${url}) is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, which no feed file should be. Check the feed address.`;
 
 export type Download =
   | { ok: true; notModified: false; bytes: Uint8Array; etag?: string }
@@ -46,8 +51,10 @@ export async function download(
       error: `${label} (${url}) answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}. Check the feed address, or try again later if the server is down.`,
     };
   }
+  if (Number(response.headers.get("Content-Length") ?? 0) > MAX_FILE_BYTES) return { ok: false, error: tooLarge(label, url) };
   try {
     const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > MAX_FILE_BYTES) return { ok: false, error: tooLarge(label, url) };
     const etag = response.headers.get("ETag") ?? undefined;
     return { ok: true, notModified: false, bytes, ...(etag !== undefined ? { etag } : {}) };
   } catch (err) {

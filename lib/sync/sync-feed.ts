@@ -10,6 +10,7 @@ import { HttpUrl, Manifest, type Source } from "../schema";
 import { applyDelta, applySnapshotShard, completeSnapshot, type Cursor } from "./apply";
 import { download, downloadVerified } from "./download";
 import { parseFeedOps } from "./feed-ops";
+import { resolveFeedFile } from "./feed-url";
 import { syncGazetteer } from "./gazetteer";
 import { planSync, type Delta } from "./plan";
 import { beginSnapshotLoad } from "./snapshot-progress";
@@ -19,10 +20,6 @@ import { describeIssues } from "./zod-issues";
 type Failure = { ok: false; error: string };
 
 const defaultFetch: FetchFn = (input, init) => fetch(input, init);
-
-function resolveAgainst(manifestUrl: string, ref: string): string {
-  return new URL(ref, manifestUrl).href;
-}
 
 async function ensureSource(db: BriefingsDB, ref: FeedSourceRef): Promise<Source> {
   const existing = await db.sources.get(ref.id);
@@ -43,8 +40,9 @@ function stays(source: Source | undefined): string {
   return source?.seq !== undefined ? `The archive stays at seq ${source.seq}.` : "The archive has no data from this feed yet.";
 }
 
+/** The ETag is dropped too: it must only ever describe a manifest that was fully applied. */
 async function recordFailure(db: BriefingsDB, sourceId: string, error: string): Promise<Failure> {
-  await db.sources.update(sourceId, { lastError: error });
+  await db.sources.update(sourceId, { lastError: error, etag: undefined });
   return { ok: false, error };
 }
 
@@ -56,12 +54,37 @@ async function recordSuccess(db: BriefingsDB, sourceId: string, etag: string | u
   });
 }
 
+/**
+ * Brings `source` up to date with its feed. Never throws: storage failures (a full disk,
+ * a closed database) come back as error values like network and feed errors.
+ */
 export async function syncFeed(
   db: BriefingsDB,
   source: FeedSourceRef,
   fetchFn: FetchFn = defaultFetch,
   onProgress?: (progress: SyncProgress) => void,
   options: SyncOptions = {},
+): Promise<SyncResult> {
+  try {
+    return await runSync(db, source, fetchFn, onProgress, options);
+  } catch (err) {
+    const error = `Storing ${source.id} failed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}. Free some disk space or restart the browser; the next sync retries.`;
+    try {
+      return await recordFailure(db, source.id, error);
+    } catch (recordErr) {
+      // The database itself is unusable; the caller still gets the first error.
+      console.error("Belarus Briefings: could not record a sync failure", recordErr);
+      return { ok: false, error };
+    }
+  }
+}
+
+async function runSync(
+  db: BriefingsDB,
+  source: FeedSourceRef,
+  fetchFn: FetchFn,
+  onProgress: ((progress: SyncProgress) => void) | undefined,
+  options: SyncOptions,
 ): Promise<SyncResult> {
   const report = (phase: SyncProgress["phase"], done: number, total: number) => onProgress?.({ phase, done, total });
   const stored = await ensureSource(db, source);
@@ -96,10 +119,12 @@ export async function syncFeed(
 
   if (manifest.gazetteer !== undefined) {
     report("gazetteer", 0, 1);
+    const gazUrl = resolveFeedFile(source.feedUrl, manifest.gazetteer.url);
+    if (!gazUrl.ok) return fail(`Feed manifest (${source.feedUrl}) is invalid: ${gazUrl.error}.`);
     const gaz = await syncGazetteer(
       db,
       source.id,
-      { ...manifest.gazetteer, url: resolveAgainst(source.feedUrl, manifest.gazetteer.url) },
+      { ...manifest.gazetteer, url: gazUrl.url },
       fetchFn,
       { force, ...(timeoutMs !== undefined ? { timeoutMs } : {}) },
     );
@@ -130,7 +155,9 @@ export async function syncFeed(
   for (const [i, delta] of deltas.entries()) {
     report("deltas", i, deltas.length);
     const label = `Delta ${delta.from}→${delta.to}`;
-    const url = resolveAgainst(source.feedUrl, delta.url);
+    const resolved = resolveFeedFile(source.feedUrl, delta.url);
+    if (!resolved.ok) return fail(`Feed manifest (${source.feedUrl}) is invalid: ${resolved.error}.`);
+    const url = resolved.url;
     const file = await downloadVerified(fetchFn, url, delta.sha256, label, timeoutMs);
     if (!file.ok) return fail(file.error);
     const ops = parseFeedOps(file.bytes);
@@ -168,7 +195,9 @@ async function loadSnapshot(
   for (const [i, shard] of pending.entries()) {
     report("snapshot", done.size + i, shards.length);
     const label = `Snapshot shard ${shard.index + 1} of ${shards.length}`;
-    const url = resolveAgainst(source.feedUrl, shard.url);
+    const resolved = resolveFeedFile(source.feedUrl, shard.url);
+    if (!resolved.ok) return { ok: false, error: `Feed manifest (${source.feedUrl}) is invalid: ${resolved.error}.` };
+    const url = resolved.url;
     const file = await downloadVerified(fetchFn, url, shard.sha256, label, timeoutMs);
     if (!file.ok) return { ok: false, error: file.error };
     const ops = parseFeedOps(file.bytes);

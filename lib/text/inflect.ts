@@ -64,7 +64,7 @@ function be(t: string): StemRule[] {
     // Беларусь → Беларуссю: the consonant doubles before the instrumental -ю.
     return [rule(stem, ["ь", "і", "ю", "ем", "я", `${last}ю`])];
   }
-  if (/[аеоуэ]ў$/.test(t)) return [rule(cut(t, 1) + "в", ["а", "у", "е", "ам"])]; // Магілёў → Магілёва
+  if (/[аеёоуэыіюя]ў$/.test(t)) return [rule(cut(t, 1) + "в", ["а", "у", "е", "ам"])]; // Магілёў → Магілёва
   if (/[аеоуэ]й$/.test(t)) return [rule(cut(t, 1), ["й", "я", "ю", "ем", "і"])];
   if (/о$/.test(t)) return [rule(cut(t, 1), ["о", "а", "у", "ам", "е"])];
   if (CYR_CONSONANT.test(t)) {

@@ -1,6 +1,7 @@
 /** The default gazetteer (data/gazetteer) compiled into a matcher: what `build`, `spot` and the embedded archive tag with. */
 import type { Entity } from "../../lib/schema";
-import { compileGazetteer, type CompiledGazetteer } from "../../lib/spot/compile";
+import { compileGazetteer } from "../../lib/spot/compile";
+import type { CompiledGazetteer } from "../../lib/spot/compiled";
 import { loadDefaultEntities } from "../../lib/spot/gazetteer";
 import { createMatcher, type Matcher } from "../../lib/spot/match";
 

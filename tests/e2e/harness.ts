@@ -85,3 +85,12 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, interval));
   }
 }
+
+declare global {
+  /** The part of Chromium's extension API that e2e tests call inside extension pages. */
+  // eslint-disable-next-line no-var
+  var chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+  };
+}

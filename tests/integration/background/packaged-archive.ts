@@ -10,6 +10,9 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import type { FetchFn } from "../../../lib/sync/types";
 import { article, entity, put, serveFeed, writeFeed, type FeedServer } from "../sync/feed-fixture";
 
+// Captured once: tests may replace the global fetch with `fetchFn` below.
+const networkFetch = globalThis.fetch;
+
 export interface PackagedArchive {
   dir: string;
   server: FeedServer;
@@ -38,7 +41,7 @@ export async function startPackagedArchive(): Promise<PackagedArchive> {
   const dir = await mkdtemp(join(tmpdir(), "briefings-package-"));
   const server = await serveFeed(dir);
   const packageRoot = fakeBrowser.runtime.getURL("/");
-  const fetchFn: FetchFn = (input, init) => fetch(input.startsWith(packageRoot) ? `${server.url}/${input.slice(packageRoot.length)}` : input, init);
+  const fetchFn: FetchFn = (input, init) => networkFetch(input.startsWith(packageRoot) ? `${server.url}/${input.slice(packageRoot.length)}` : input, init);
   return {
     dir,
     server,

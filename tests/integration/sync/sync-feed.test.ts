@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openBriefingsDB, type BriefingsDB } from "../../../lib/db/database";
 import { LAST_SYNC, readMeta } from "../../../lib/db/meta";
 import { articlesForEntity, counts } from "../../../lib/db/queries";
@@ -208,6 +208,26 @@ describe("syncFeed", () => {
     expect(await ids()).toEqual(["aaaaaa01", "aaaaaa02"]);
   });
 
+  it("rolls back a delta whose write fails half-way and returns the storage error as a value", async () => {
+    await writeFeed(dir, { seq: 1, snapshot: { seq: 1, shards: [[put(article("aaaaaa01"))]] } });
+    await syncFeed(db, source());
+    await writeFeed(dir, {
+      seq: 2,
+      snapshot: { seq: 2, shards: [[put(article("aaaaaa03"))]] },
+      deltas: [{ from: 1, to: 2, ops: [del("aaaaaa01"), put(article("aaaaaa03"))] }],
+    });
+    const bulkPut = vi.spyOn(db.articles, "bulkPut").mockRejectedValueOnce(new DOMException("disk is full", "QuotaExceededError"));
+
+    const result = await syncFeed(db, source());
+
+    expect(bulkPut).toHaveBeenCalled();
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining("QuotaExceededError") });
+    // The delete ran before the failing put in the same transaction: it was rolled back.
+    expect(await ids()).toEqual(["aaaaaa01"]);
+    expect((await db.sources.get("web"))?.seq).toBe(1);
+    bulkPut.mockRestore();
+  });
+
   it("rejects a shard with an invalid article, naming the line and the field", async () => {
     const bad = { ...article("aaaaaa02"), title: "" };
     await writeFeed(dir, { seq: 1, snapshot: { seq: 1, shards: [[put(article("aaaaaa01")), put(bad)]] } });
@@ -244,6 +264,31 @@ describe("syncFeed", () => {
 
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/Gazetteer.*entity 2 \(Bad Id\): id/) });
     expect(await db.entities.count()).toBe(0);
+  });
+
+  it("fetches the gazetteer again only when its checksum changes", async () => {
+    const minsk = entity("place/minsk", "Minsk");
+    await writeFeed(dir, { seq: 1, snapshot: { seq: 1, shards: [[put(article("aaaaaa01"))]] }, gazetteer: { version: "g1", entities: [minsk] } });
+    await syncFeed(db, source());
+    await writeFeed(dir, {
+      seq: 2,
+      snapshot: { seq: 2, shards: [[put(article("aaaaaa01")), put(article("aaaaaa02"))]] },
+      deltas: [{ from: 1, to: 2, ops: [put(article("aaaaaa02"))] }],
+      gazetteer: { version: "g1", entities: [minsk] },
+    });
+    let before = server.log.length;
+    await syncFeed(db, source());
+    expect(server.log.slice(before).map((l) => l.path)).not.toContain("/gazetteer.json");
+
+    await writeFeed(dir, {
+      seq: 2,
+      snapshot: { seq: 2, shards: [[put(article("aaaaaa01")), put(article("aaaaaa02"))]] },
+      gazetteer: { version: "g2", entities: [minsk, entity("place/brest", "Brest")] },
+    });
+    before = server.log.length;
+    await syncFeed(db, source());
+    expect(server.log.slice(before).map((l) => l.path)).toEqual(["/manifest.json", "/gazetteer.json"]);
+    expect(await db.entities.count()).toBe(2);
   });
 
   it("reports an unreachable feed with the address, keeping the data", async () => {

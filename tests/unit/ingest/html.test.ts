@@ -68,6 +68,14 @@ describe("parseHtmlArticle", () => {
     expect(one(page(`<script type="application/ld+json">{ broken</script>`, time)).published).toBe("2024-01-03");
   });
 
+  it("takes the <h1> headline out of a <title> that adds the site name", () => {
+    const text = "<p>The Belarusian parliament approved the budget after a short debate on Tuesday. Deputies asked few questions.</p>".repeat(3);
+    const withSite = (title: string): string =>
+      `<!doctype html><html><head><title>${title}</title></head><body><h1>Budget approved by parliament</h1><div>${text}</div></body></html>`;
+    expect(one(withSite("Budget approved by parliament — Minsk Daily")).title).toBe("Budget approved by parliament");
+    expect(one(withSite("Budget approved by parliament | Minsk Daily")).title).toBe("Budget approved by parliament");
+  });
+
   it("never invents a date", () => {
     const article = one(page(`<meta property="article:published_time" content="last week">`));
     expect(article).not.toHaveProperty("published");

@@ -40,6 +40,11 @@ describe("ingestFile", () => {
     expect(rss.ok && rss.articles.map((a) => a.source)).toEqual(["weekly", "weekly", "weekly"]);
   });
 
+  it("passes the Latin-script default language through", () => {
+    const result = ingestFile("pl.txt", encode("Łukaszenka w Mińsku\n\nPrezydent spotkał się z ambasadorami."), { latinDefault: "pl" });
+    expect(result.ok && result.articles[0]!.lang).toBe("pl");
+  });
+
   it("reads a UTF-8 file with a byte order mark", () => {
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...encode("Title line\n\nBody text of the article.")]);
     expect(titles(ingestFile("bom.txt", withBom))).toEqual(["Title line"]);

@@ -287,6 +287,20 @@ describe("seed format rules on other pages of the site", () => {
     ]);
   });
 
+  it("drops a lead photo caption that repeats the title, with or without a credit", () => {
+    const page = [
+      "Talks resume in Minsk",
+      "",
+      "Talks resume in Minsk Photo: Reuters",
+      "",
+      "Talks resume in Minsk",
+      "",
+      "Diplomats met in Minsk on Monday. The talks lasted four hours.",
+    ].join("\n");
+    const result = parseSeedText(page);
+    expect(result.ok && result.articles[0]!.paragraphs).toEqual(["Diplomats met in Minsk on Monday. The talks lasted four hours."]);
+  });
+
   it("does not take a year-less date as a date", () => {
     const result = parseSeedText("Weekly review\nJuly 15 – July 21\n\nThe week was quiet in Minsk.");
     expect(result.ok).toBe(true);

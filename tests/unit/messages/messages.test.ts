@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import {
   handleMessages,
@@ -14,6 +14,10 @@ const status: BackgroundStatus = { articles: 5, entities: 3, syncing: false, las
 function handlers(over: Partial<BackgroundHandlers> = {}): BackgroundHandlers {
   return { getStatus: () => status, syncNow: async () => ({ ...status, articles: 6 }), ...over };
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -93,7 +97,7 @@ describe("tab messages", () => {
 
   it("sends to a tab and reports a tab without the content script", async () => {
     const send = vi.spyOn(fakeBrowser.tabs, "sendMessage");
-    send.mockResolvedValueOnce({ ok: true, value: null });
+    send.mockResolvedValueOnce({ ok: true, value: null } as never);
     expect(await sendTabMessage(7, { type: "focusNextMention" })).toEqual({ ok: true, value: null });
     expect(send).toHaveBeenCalledWith(7, { type: "focusNextMention" });
 

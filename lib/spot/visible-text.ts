@@ -1,0 +1,69 @@
+/**
+ * Which page text is scanned, DOM-generic (no parser import) so the content script and the
+ * HTML ingest share one rule set.
+ *
+ * Skipped: non-text elements (SKIPPED_TAGS), editable regions ([contenteditable] other than
+ * "false"), [hidden], and the extension's own card host. aria-hidden="true" is NOT skipped:
+ * that text is still on screen (decorative duplicates at worst), and readers see it.
+ */
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
+  "script", "style", "noscript", "template", "textarea", "input", "select", "option", "code", "pre",
+  "svg", "math", "iframe", "object",
+]);
+
+/** The custom element that hosts the briefing card (its text is ours, not the page's). */
+export const CARD_HOST_TAG = "briefings-card";
+
+/**
+ * Elements whose start and end separate words: text from adjacent blocks must not merge
+ * ("Minsk</p><p>Brest" is two words, "Min<b>sk</b>" is one).
+ */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl", "dt",
+  "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+  "hgroup", "hr", "li", "main", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot",
+  "th", "thead", "tr", "ul", "caption", "body", "html", "title", "button", "label", "legend", "img",
+]);
+
+export function isSkippedElement(el: Element): boolean {
+  const tag = el.localName.toLowerCase();
+  if (SKIPPED_TAGS.has(tag) || tag === CARD_HOST_TAG) return true;
+  if (el.hasAttribute("hidden")) return true;
+  const editable = el.getAttribute("contenteditable");
+  if (editable !== null && editable.toLowerCase() !== "false") return true;
+  return false;
+}
+
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.localName.toLowerCase());
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/**
+ * Visible text of a DOM subtree: text nodes in document order, a line break around every
+ * block element, skipped subtrees left out. Comments and attribute values never appear.
+ */
+export function visibleTextOf(root: Node): string {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        parts.push(child.nodeValue ?? "");
+      } else if (child.nodeType === ELEMENT_NODE) {
+        const el = child as Element;
+        if (isSkippedElement(el)) continue;
+        const block = isBlockElement(el);
+        if (block) parts.push("\n");
+        walk(el);
+        if (block) parts.push("\n");
+      }
+    }
+  };
+  walk(root);
+  return parts
+    .join("")
+    .replace(/[ \t\f\r]*\n[\s]*/g, "\n")
+    .replace(/^\n+|\n+$/g, "");
+}
