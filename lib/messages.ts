@@ -11,6 +11,7 @@
  */
 import { browser } from "wxt/browser";
 import { z } from "zod";
+import { LookupRequest, LookupResult } from "./lookup/types";
 
 /** The answer to every message: errors are values with a message a user can act on. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -44,13 +45,21 @@ export const GetStatusRequest = z.object({ type: z.literal("getStatus") });
 /** Sync the user's feed sources now (the popup's "sync now"); answers the status afterwards. */
 export const SyncNowRequest = z.object({ type: z.literal("syncNow") });
 
-export const BackgroundRequest = z.discriminatedUnion("type", [GetStatusRequest, SyncNowRequest]);
+/** Open an archived briefing in the side panel reader (or a tab where there is no side panel). */
+export const OpenArticleRequest = z.object({ type: z.literal("openArticle"), articleId: z.string().min(1).max(200) });
+export const OpenArticleResponse = z.object({ openedIn: z.enum(["sidepanel", "tab"]) });
+
+export { LookupRequest, LookupResult };
+
+export const BackgroundRequest = z.discriminatedUnion("type", [GetStatusRequest, SyncNowRequest, LookupRequest, OpenArticleRequest]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 export type BackgroundRequestType = BackgroundRequest["type"];
 
 export const BACKGROUND_RESPONSES = {
   getStatus: BackgroundStatus,
   syncNow: BackgroundStatus,
+  lookup: LookupResult,
+  openArticle: OpenArticleResponse,
 } satisfies Record<BackgroundRequestType, z.ZodType>;
 
 export type RequestOf<T extends BackgroundRequestType> = Extract<BackgroundRequest, { type: T }>;

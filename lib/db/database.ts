@@ -24,9 +24,8 @@ export class BriefingsDB extends Dexie {
     super(name);
     this.version(1).stores(V1_STORES);
     this.version(2).stores(V2_STORES).upgrade(upgradeV1toV2);
-    this.on("populate", (tx) => {
-      void tx.table("meta").put({ key: "schemaVersion", value: CURRENT_SCHEMA_VERSION });
-    });
+    // A new database starts at the current version: no upgrade runs to record it.
+    this.on("populate", (tx) => tx.table("meta").put({ key: "schemaVersion", value: CURRENT_SCHEMA_VERSION }));
   }
 }
 

@@ -2,54 +2,20 @@
  * Answers "what does the archive say about this entity?" for the card: the entity's facts and
  * its briefings ranked for the page the reader is on. Runs in the background next to the DB.
  */
-import { z } from "zod";
 import type { BriefingsDB } from "../db/database";
 import { articlesForEntity } from "../db/queries";
 import { rankBriefings } from "../rank";
-import { EntityType, HttpUrl, type Entity } from "../schema";
+import type { Entity } from "../schema";
 import { buildSnippet } from "./snippet";
+import type { LookupRequest, LookupResult } from "./types";
+
+export { Briefing, LookupRequest, LookupResult } from "./types";
 
 /** How many of the newest tagged articles are ranked; the card shows 3 and "more…" the rest. */
 export const CANDIDATES = 200;
 export const MAX_BRIEFINGS = 20;
 /** Other spellings shown on the card. */
 const MAX_SPELLINGS = 8;
-
-export const LookupRequest = z.object({
-  type: z.literal("lookup"),
-  entityId: z.string().min(1).max(200),
-  pageEntityIds: z.array(z.string().max(200)).max(500).default([]),
-});
-export type LookupRequest = z.infer<typeof LookupRequest>;
-
-export const Briefing = z.object({
-  id: z.string(),
-  title: z.string(),
-  published: z.string().optional(),
-  dateText: z.string().optional(),
-  source: z.string(),
-  sourceName: z.string(),
-  url: HttpUrl.optional(),
-  snippet: z.object({ text: z.string(), marks: z.array(z.tuple([z.number(), z.number()])) }),
-  score: z.number(),
-  why: z.array(z.string()),
-});
-export type Briefing = z.infer<typeof Briefing>;
-
-export const LookupResult = z.object({
-  entity: z
-    .object({
-      id: z.string(),
-      name: z.string(),
-      type: EntityType,
-      description: z.string(),
-      labels: z.array(z.string()),
-    })
-    .nullable(),
-  total: z.number().int().nonnegative(),
-  briefings: z.array(Briefing),
-});
-export type LookupResult = z.infer<typeof LookupResult>;
 
 /** Description in the reader's language when the gazetteer has one, else English. */
 function describe(entity: Entity, uiLang: string): string {

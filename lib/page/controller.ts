@@ -10,6 +10,7 @@ import type { CardState } from "./card-state";
 import type { MentionPainter } from "./highlight";
 import { inDocumentOrder, toLiveRange, type PageMention } from "./mention";
 import type { Listen, PageScanner } from "./scanner";
+import { isRendered } from "./scan-rules";
 import type { PageSettings } from "./settings";
 
 export interface CardRender {
@@ -127,7 +128,10 @@ export class PageController {
     const now = this.o.now();
     if (via !== this.lastShortcut.via && now - this.lastShortcut.at < SHORTCUT_DEDUPE_MS) return;
     this.lastShortcut = { at: now, via };
-    const ordered = inDocumentOrder(this.o.scanner.mentions()).filter((m) => m.nodes.every((n) => n.isConnected));
+    // Rendering is checked here, not while scanning: only the mentions walked past pay for it.
+    const ordered = inDocumentOrder(this.o.scanner.mentions()).filter(
+      (m) => m.nodes.every((n) => n.isConnected) && (!m.nodes[0]?.parentElement || isRendered(m.nodes[0].parentElement)),
+    );
     if (ordered.length === 0) return;
     const at = this.focused ? ordered.indexOf(this.focused) : -1;
     const next = ordered[(at + 1) % ordered.length]!;

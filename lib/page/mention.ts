@@ -25,15 +25,21 @@ export function toLiveRange(doc: Document, range: AbstractRange): Range {
 }
 
 /**
- * A static range. Where StaticRange is missing (older engines, which also lack CSS
+ * A maker of static ranges. Where StaticRange is missing (older engines, which also lack CSS
  * highlights) a plain record with the same fields serves: only geometry needs a real Range,
  * and toLiveRange makes one on demand.
  */
-export function makeRange(doc: Document, startNode: Text, startOffset: number, endNode: Text, endOffset: number): AbstractRange {
+export function rangeMaker(doc: Document): (startNode: Text, startOffset: number, endNode: Text, endOffset: number) => AbstractRange {
   const StaticRangeCtor = doc.defaultView?.StaticRange;
-  const init = { startContainer: startNode, startOffset, endContainer: endNode, endOffset };
-  if (typeof StaticRangeCtor === "function") return new StaticRangeCtor(init);
-  return Object.freeze({ ...init, collapsed: startNode === endNode && startOffset === endOffset }) as AbstractRange;
+  if (typeof StaticRangeCtor === "function") {
+    return (startContainer, startOffset, endContainer, endOffset) => new StaticRangeCtor({ startContainer, startOffset, endContainer, endOffset });
+  }
+  return (startContainer, startOffset, endContainer, endOffset) =>
+    Object.freeze({ startContainer, startOffset, endContainer, endOffset, collapsed: startContainer === endContainer && startOffset === endOffset }) as AbstractRange;
+}
+
+export function makeRange(doc: Document, startNode: Text, startOffset: number, endNode: Text, endOffset: number): AbstractRange {
+  return rangeMaker(doc)(startNode, startOffset, endNode, endOffset);
 }
 
 /** Mentions sorted in document order (for keyboard navigation). */

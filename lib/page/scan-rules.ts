@@ -4,12 +4,13 @@
  * publisher agree; this module adds what only a live page has: editing state, hidden
  * elements, our own card, and block boundaries.
  */
-import { isBlockElement, isSkippedElement } from "../spot/visible-text";
+import { isSkippedElement } from "../spot/visible-text";
 import { isCardHost } from "./own-ui";
 
 /**
  * Inline elements: text on either side belongs to one run, so "<b>Alaksandr</b> Lukashenka"
- * is read as one name. Everything else (including unknown and custom elements) ends a run.
+ * is read as one name. Everything else (including unknown and custom elements) ends a run;
+ * the matcher's BLOCK_TAGS are all outside this list, so page and publisher split alike.
  */
 const INLINE_TAGS = new Set([
   "a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "em", "font", "i", "ins", "del", "kbd",
@@ -18,7 +19,7 @@ const INLINE_TAGS = new Set([
 ]);
 
 export function isInlineElement(el: Element): boolean {
-  return INLINE_TAGS.has(el.localName) && !isBlockElement(el);
+  return INLINE_TAGS.has(el.localName);
 }
 
 /**
@@ -36,23 +37,29 @@ export function blockOf(node: Node): Element | null {
   return el;
 }
 
-/** An element whose own text and descendants are never scanned. */
+/**
+ * An element whose own text and descendants are never scanned. Runs for every element of the
+ * page, so it only reads the tag and attributes: `isContentEditable` would force a style
+ * update. Editability is inherited only from a [contenteditable] ancestor (rejected with its
+ * whole subtree) or design mode (checked once per root in isInsideExcluded).
+ */
 export function isExcludedElement(el: Element): boolean {
-  if (isSkippedElement(el) || isCardHost(el)) return true;
-  if (el.hasAttribute("hidden")) return true;
-  // Inherited editability (designMode, an editable ancestor) is caught here too.
-  return (el as HTMLElement).isContentEditable === true;
+  return isSkippedElement(el) || isCardHost(el);
 }
 
 /** True when the node or one of its ancestors is excluded (for subtrees that change later). */
 export function isInsideExcluded(node: Node): boolean {
   for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (isExcludedElement(el)) return true;
+    if (isExcludedElement(el) || (el as HTMLElement).isContentEditable === true) return true;
   }
   return node.ownerDocument?.designMode === "on";
 }
 
-/** Rendered at all? `checkVisibility` where the browser has it; assumed visible elsewhere. */
+/**
+ * Rendered at all? `checkVisibility` where the browser has it; assumed visible elsewhere.
+ * Not used while scanning: it forces a style update, and on a long page whose highlights just
+ * changed that is a full recalculation inside the scan chunk.
+ */
 export function isRendered(el: Element): boolean {
   const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
   return typeof check === "function" ? check.call(el) : true;

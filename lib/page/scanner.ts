@@ -7,10 +7,10 @@ import type { SpotMention } from "../spot/types";
 import { createEmitter, type Emitter } from "./events";
 import { findMentionAtPoint } from "./hit-test";
 import type { ChunkDeadline, ChunkScheduler } from "./idle-scheduler";
-import { makeRange, type PageMention } from "./mention";
+import { rangeMaker, type PageMention } from "./mention";
 import { MentionIndex } from "./mention-index";
 import { isCardHost, isFallbackSpan } from "./own-ui";
-import { blockOf, isExcludedElement, isInsideExcluded, isRendered, separatesWords } from "./scan-rules";
+import { blockOf, isExcludedElement, isInsideExcluded, separatesWords } from "./scan-rules";
 import { appendToRun, createTextRun, nodesBetween, positionInRun, type TextRun } from "./text-run";
 
 /** What the scanner needs from the matcher. */
@@ -90,6 +90,8 @@ export class PageScanner {
   /** Set by the tree walker when it passes an element that separates words. */
   private runBroken = false;
 
+  private readonly makeRange: (startNode: Text, startOffset: number, endNode: Text, endOffset: number) => AbstractRange;
+
   constructor(options: ScannerOptions) {
     this.opts = {
       listen: (target, type, handler, opts) => target.addEventListener(type, handler, opts),
@@ -97,6 +99,7 @@ export class PageScanner {
       hiddenStopMs: DEFAULT_HIDDEN_STOP_MS,
       ...options,
     };
+    this.makeRange = rangeMaker(options.doc);
   }
 
   /** Scan the whole page and start following it. */
@@ -261,7 +264,6 @@ export class PageScanner {
     const run = this.run;
     this.run = null;
     if (!run || run.text.trim().length < 2) return;
-    if (run.block && !isRendered(run.block)) return;
     for (const hit of this.opts.matcher.find(run.text)) {
       if (hit.end <= hit.start) continue;
       const start = positionInRun(run, hit.start, "start");
@@ -270,7 +272,7 @@ export class PageScanner {
         key: this.nextKey++,
         entityId: hit.entityId,
         text: hit.text,
-        range: makeRange(this.opts.doc, start.node, start.offset, end.node, end.offset),
+        range: this.makeRange(start.node, start.offset, end.node, end.offset),
         nodes: nodesBetween(run, start, end),
       };
       this.index.add(mention);

@@ -107,7 +107,7 @@ async function readSpotText(file: string): Promise<{ ok: true; text: string } | 
   if (!decoded.ok) return decoded.error === EMPTY_ERROR ? { ok: true, text: "" } : decoded;
   const looksHtml = /\.x?html?$/i.test(file) || /^\s*<(!doctype\s+html|html)[\s>]/i.test(decoded.text.slice(0, 1024));
   if (!looksHtml) return { ok: true, text: decoded.text };
-  const { visibleTextFromHtml } = await import("../../lib/spot/visible-text");
+  const { visibleTextFromHtml } = await import("../../lib/spot/visible-text-node");
   return { ok: true, text: visibleTextFromHtml(decoded.text) };
 }
 

@@ -91,6 +91,12 @@ declare global {
   // eslint-disable-next-line no-var
   var chrome: {
     runtime: { sendMessage(message: unknown): Promise<unknown> };
-    storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+    storage: {
+      local: {
+        get(key: string): Promise<Record<string, unknown>>;
+        set(items: Record<string, unknown>): Promise<void>;
+        remove(key: string): Promise<void>;
+      };
+    };
   };
 }

@@ -12,7 +12,13 @@ import {
 const status: BackgroundStatus = { articles: 5, entities: 3, syncing: false, lastSync: "2024-01-01T00:00:00.000Z" };
 
 function handlers(over: Partial<BackgroundHandlers> = {}): BackgroundHandlers {
-  return { getStatus: () => status, syncNow: async () => ({ ...status, articles: 6 }), ...over };
+  return {
+    getStatus: () => status,
+    syncNow: async () => ({ ...status, articles: 6 }),
+    lookup: (r) => ({ entity: null, total: 0, briefings: [], ...(r.entityId === "place/minsk" ? { total: 1 } : {}) }),
+    openArticle: () => ({ openedIn: "tab" as const }),
+    ...over,
+  };
 }
 
 afterEach(() => {
@@ -29,6 +35,13 @@ describe("background messages", () => {
 
     expect(await sendMessage({ type: "getStatus" })).toEqual({ ok: true, value: status });
     expect(await sendMessage({ type: "syncNow" })).toEqual({ ok: true, value: { ...status, articles: 6 } });
+  });
+
+  it("validates a lookup request and its answer", async () => {
+    handleMessages(handlers());
+    expect(await sendMessage({ type: "lookup", entityId: "place/minsk", pageEntityIds: [] })).toEqual({ ok: true, value: { entity: null, total: 1, briefings: [] } });
+    const bad = await fakeBrowser.runtime.sendMessage({ type: "lookup", entityId: 42 });
+    expect(bad).toMatchObject({ ok: false });
   });
 
   it("passes the validated request and the sender to the handler", async () => {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import type { Article, Entity } from "../../../lib/schema";
+import { compileGazetteer } from "../../../lib/spot/compile";
+import { createMatcher } from "../../../lib/spot/match";
+import { tagArticle, taggedText } from "../../../lib/spot/tag";
+import mini from "../../fixtures/spotting/mini-gazetteer.json";
+
+const matcher = createMatcher(compileGazetteer(mini as Entity[]));
+
+const article: Article = {
+  id: "article-000001",
+  title: "Lukashenka visits Minsk",
+  source: "test",
+  lang: "en",
+  summary: "Lukashenka in the summary is not counted.",
+  paragraphs: ["Minsk greeted Lukashenka.", "Later, Minsk again."],
+  entityIds: ["stale/id"],
+  mentions: [],
+};
+
+describe("tagArticle", () => {
+  it("counts mentions over title and paragraphs and records the first offset", () => {
+    const tagged = tagArticle(article, matcher);
+    expect(tagged.entityIds).toEqual(["person/alexander-lukashenko", "place/minsk"]);
+    expect(tagged.mentions).toEqual([
+      { entityId: "person/alexander-lukashenko", count: 2, firstOffset: 0 },
+      { entityId: "place/minsk", count: 3, firstOffset: "Lukashenka visits ".length },
+    ]);
+    const text = taggedText(article);
+    expect(text.slice(tagged.mentions[1]!.firstOffset).startsWith("Minsk")).toBe(true);
+  });
+
+  it("leaves the input untouched and clears stale ids", () => {
+    const tagged = tagArticle({ ...article, title: "Nothing here", paragraphs: [] }, matcher);
+    expect(tagged.entityIds).toEqual([]);
+    expect(article.entityIds).toEqual(["stale/id"]);
+  });
+});

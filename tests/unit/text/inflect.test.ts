@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { inflectedForms, inflectionStems, MIN_STEM } from "../../../lib/text/inflect";
+
+describe("inflect", () => {
+  it("declines Belarusian -ка surnames: Лукашэнкі, Лукашэнку, Лукашэнкам", () => {
+    expect(inflectedForms("Лукашэнка", "be")).toEqual(expect.arrayContaining(["лукашэнка", "лукашэнкі", "лукашэнку", "лукашэнкам"]));
+  });
+
+  it("declines -ская surnames in ru, be, uk, pl and lt", () => {
+    expect(inflectedForms("Тихановская", "ru")).toEqual(expect.arrayContaining(["тихановской", "тихановскую"]));
+    expect(inflectedForms("Ціханоўская", "be")).toEqual(expect.arrayContaining(["ціханоўскай", "ціханоўскую"]));
+    expect(inflectedForms("Тихановська", "uk")).toEqual(expect.arrayContaining(["тихановської", "тихановській", "тихановською"]));
+    expect(inflectedForms("Cichanouska", "pl")).toEqual(expect.arrayContaining(["cichanouskiej", "cichanouską"]));
+    expect(inflectedForms("Cichanouskaja", "lt")).toEqual(expect.arrayContaining(["cichanouskajos", "cichanouskajai", "cichanouskają"]));
+  });
+
+  it("declines Ukrainian -ко surnames (Лукашенкові) and leaves Russian ones alone", () => {
+    expect(inflectedForms("Лукашенко", "uk")).toEqual(expect.arrayContaining(["лукашенка", "лукашенкові", "лукашенком"]));
+    expect(inflectedForms("Лукашенко", "ru")).toEqual(["лукашенко"]);
+  });
+
+  it("adds consonant alternations as extra stems: Łukaszence, Лідзе, Брэсце, Homla", () => {
+    expect(inflectedForms("Łukaszenka", "pl")).toContain("łukaszence");
+    expect(inflectedForms("Ліда", "be")).toContain("лідзе");
+    expect(inflectedForms("Брэст", "be")).toContain("брэсце");
+    expect(inflectedForms("Homel", "pl")).toEqual(expect.arrayContaining(["homla", "homlu"]));
+    expect(inflectedForms("Lida", "pl")).toContain("lidzie");
+  });
+
+  it("declines places: Мінску, Mińsku, Minske, Minsko, Гомелі, Магілёве, Białorusi, Brześciu", () => {
+    expect(inflectedForms("Мінск", "be")).toContain("мінску");
+    expect(inflectedForms("Mińsk", "pl")).toEqual(expect.arrayContaining(["mińsku", "mińskiem"]));
+    expect(inflectedForms("Minsk", "lt")).toEqual(expect.arrayContaining(["minske", "minsko"]));
+    expect(inflectedForms("Minskas", "lt")).toEqual(expect.arrayContaining(["minske", "minsko", "minskui"]));
+    expect(inflectedForms("Гомель", "be")).toContain("гомелі");
+    expect(inflectedForms("Магілёў", "be")).toEqual(expect.arrayContaining(["магілёва", "магілёве"]));
+    expect(inflectedForms("Białoruś", "pl")).toEqual(expect.arrayContaining(["białorusi", "białorusią"]));
+    expect(inflectedForms("Brześć", "pl")).toEqual(expect.arrayContaining(["brześcia", "brześciu"]));
+    expect(inflectedForms("Беларусь", "be")).toEqual(expect.arrayContaining(["беларусі", "беларуссю"]));
+  });
+
+  it("gives only genitive endings in English, German and French", () => {
+    expect(inflectedForms("Minsk", "en").sort()).toEqual(["minsk", "minsk's", "minsk’s"].sort());
+    expect(inflectedForms("Lukaschenko", "de")).toContain("lukaschenkos");
+    expect(inflectedForms("Loukachenko", "fr")).toEqual(["loukachenko"]);
+  });
+
+  it("never turns a proper noun into its adjective", () => {
+    expect(inflectedForms("Belarus", "en")).not.toContain("belarusian");
+    expect(inflectedForms("Беларусь", "be")).not.toContain("беларускі");
+    expect(inflectedForms("Беларусь", "ru")).not.toContain("белорусский");
+    expect(inflectedForms("Białoruś", "pl")).not.toContain("białoruski");
+    expect(inflectedForms("Mińsk", "pl")).not.toContain("miński");
+    expect(inflectedForms("Минск", "ru")).not.toContain("минский");
+    expect(inflectedForms("Minsk", "de")).not.toContain("minsker");
+    expect(inflectedForms("Мінськ", "uk")).not.toContain("мінський");
+  });
+
+  it("does not inflect stems shorter than the minimum", () => {
+    for (const r of inflectionStems("Мір", "be")) expect(r.stem.length).toBeGreaterThanOrEqual(MIN_STEM);
+    expect(inflectionStems("Ош", "ru").every((r) => r.endings.length === 1 && r.endings[0] === "")).toBe(true);
+  });
+});
