@@ -23,7 +23,12 @@ export default defineConfig({
     ...(browser === "firefox"
       ? {
           browser_specific_settings: {
-            gecko: { id: "briefings@belarus-briefings.example", strict_min_version: "115.0" },
+            gecko: {
+              id: "briefings@belarus-briefings.example",
+              strict_min_version: "115.0",
+              // Nothing the extension sees ever leaves the browser.
+              data_collection_permissions: { required: ["none"] },
+            },
           },
         }
       : {}),
