@@ -2,7 +2,7 @@
  * Builds the archive bundled into the extension: public/archive/ holds a feed made from the
  * seed articles (the same pipeline as `briefings build`), gazetteer.json, and matcher.json
  * (the compiled matcher, loaded by content scripts without waking the service worker).
- * Run with: npx tsx scripts/build-archive.ts
+ * Run with: npx tsx scripts/build-archive.ts [OUT_DIR]   (OUT_DIR defaults to public/archive)
  */
 import { readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -13,7 +13,7 @@ import { loadDefaultMatcher } from "./cli/default-matcher";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SEEDS = path.join(ROOT, "data", "seeds");
-const OUT = path.join(ROOT, "public", "archive");
+const OUT = path.resolve(process.argv[2] ?? path.join(ROOT, "public", "archive"));
 /** The source id of the bundled articles, which the extension's default source uses too. */
 const SOURCE_ID = "default";
 
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
   const ms = Math.round(performance.now() - started);
   const c = result.changes;
   process.stdout.write(
-    `public/archive: ${c.articles} articles from ${seeds.length} seed files, ${entities.length} entities, seq ${c.seq}` +
+    `${path.relative(process.cwd(), OUT) || "."}: ${c.articles} articles from ${seeds.length} seed files, ${entities.length} entities, seq ${c.seq}` +
       `${result.changed ? "" : " (unchanged)"}, matcher.json ${(matcherText.length / 1024).toFixed(0)} KB, ${ms} ms\n`,
   );
   // The bundle must not ship with a seed silently missing.

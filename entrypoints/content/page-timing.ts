@@ -18,7 +18,7 @@ export function createPageTiming() {
   return {
     onChunk(chunk: ScanChunk): void {
       if (firstScanDone) return;
-      performance.measure(SCAN_CHUNK_MEASURE, { start: chunk.startedAt, end: chunk.endedAt, detail: { textNodes: chunk.textNodes } });
+      performance.measure(SCAN_CHUNK_MEASURE, { start: chunk.startedAt, end: chunk.endedAt, detail: { textNodes: chunk.textNodes, matchMs: chunk.matchMs } });
       if (chunk.done) {
         firstScanDone = true;
         performance.mark(SCAN_DONE_MARK);

@@ -274,8 +274,9 @@ export class PageController {
       this.framePending = false;
       const open = this.open;
       if (!open) return;
-      if (!open.pinned && !isMentionInViewport(this.o.doc, open.mention)) this.close(false);
-      else this.o.view.place(open.mention);
+      if (isMentionInViewport(this.o.doc, open.mention)) this.o.view.place(open.mention);
+      // A pinned card whose name scrolled away stays where it was, on screen.
+      else if (!open.pinned) this.close(false);
     });
   }
 

@@ -10,7 +10,8 @@ import type { ChunkDeadline, ChunkScheduler } from "./idle-scheduler";
 import { rangeMaker, type PageMention } from "./mention";
 import { MentionIndex } from "./mention-index";
 import { isCardHost, isFallbackSpan } from "./own-ui";
-import { blockOf, isExcludedElement, isInsideExcluded, separatesWords } from "./scan-rules";
+import { blockOf, isInsideExcluded } from "./scan-rules";
+import { TextWalker } from "./text-walker";
 import { appendToRun, createTextRun, nodesBetween, positionInRun, type TextRun } from "./text-run";
 
 /** What the scanner needs from the matcher. */
@@ -30,6 +31,8 @@ export interface ScanChunk {
   startedAt: number;
   endedAt: number;
   textNodes: number;
+  /** Of the chunk's time, how much the matcher took (ms). */
+  matchMs: number;
   /** True when this chunk emptied the queue. */
   done: boolean;
 }
@@ -66,6 +69,8 @@ export const DEFAULT_SLICE_MS = 8;
 export const DEFAULT_HIDDEN_STOP_MS = 5 * 60_000;
 /** Time is read every few text nodes: reading it per node costs more than the nodes. */
 const CLOCK_EVERY_NODES = 8;
+/** Pointer moves closer together than this share one hit test (one frame at 60 Hz). */
+const HIT_TEST_INTERVAL_MS = 16;
 /** Even with no idle time left (timeout), a chunk does at least this much work. */
 const MIN_SLICE_MS = 2;
 
@@ -75,7 +80,7 @@ export class PageScanner {
 
   private readonly opts: Required<Omit<ScannerOptions, "hitTest">> & Pick<ScannerOptions, "hitTest">;
   private readonly queue: Element[] = [];
-  private walker: TreeWalker | null = null;
+  private walker: TextWalker | null = null;
   private walkerRoot: Element | null = null;
   private run: TextRun | null = null;
   private cancelChunk: (() => void) | null = null;
@@ -87,6 +92,9 @@ export class PageScanner {
   private pointerMention: PageMention | null = null;
   private pendingPointer: PointerEvent | null = null;
   private handlingMutations = false;
+  private lastHitTestAt = -Infinity;
+  /** Matcher time within the current chunk, ms. */
+  private matchMs = 0;
   /** Set by the tree walker when it passes an element that separates words. */
   private runBroken = false;
 
@@ -210,14 +218,15 @@ export class PageScanner {
     const stopAt = startedAt + Math.max(MIN_SLICE_MS, Math.min(sliceMs, deadline.timeRemaining()));
     const found: PageMention[] = [];
     let textNodes = 0;
+    this.matchMs = 0;
     for (;;) {
       if (!this.walker && !this.openNextRoot()) break;
-      const node = this.walker!.nextNode();
+      const node = this.walker!.nextText();
       if (!node) {
         this.flushRun(found);
         this.dropWalker();
       } else {
-        const text = node as Text;
+        const text = node;
         const block = blockOf(text);
         if (this.run && (this.runBroken || this.run.block !== block)) this.flushRun(found);
         this.runBroken = false;
@@ -229,25 +238,16 @@ export class PageScanner {
     }
     if (found.length) this.events.emit("found", { mentions: found });
     const done = this.isIdle;
-    this.events.emit("chunk", { startedAt, endedAt: now(), textNodes, done });
+    this.events.emit("chunk", { startedAt, endedAt: now(), textNodes, matchMs: this.matchMs, done });
     this.schedule();
   }
 
   private openNextRoot(): boolean {
-    const { doc } = this.opts;
     for (let root = this.queue.shift(); root; root = this.queue.shift()) {
       if (!root.isConnected || isInsideExcluded(root)) continue;
       this.walkerRoot = root;
-      this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-        acceptNode: (node) => {
-          if (node.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
-          const el = node as Element;
-          if (isExcludedElement(el)) return NodeFilter.FILTER_REJECT;
-          // Passing a block element (even an empty one like <br>) ends the text run.
-          if (separatesWords(el)) this.runBroken = true;
-          return NodeFilter.FILTER_SKIP;
-        },
-      });
+      // Passing a block element (even an empty one like <br>) ends the text run.
+      this.walker = new TextWalker(root, () => (this.runBroken = true));
       return true;
     }
     return false;
@@ -264,7 +264,11 @@ export class PageScanner {
     const run = this.run;
     this.run = null;
     if (!run || run.text.trim().length < 2) return;
-    for (const hit of this.opts.matcher.find(run.text)) {
+    const { now } = this.opts;
+    const matchStart = now();
+    const hits = this.opts.matcher.find(run.text);
+    this.matchMs += now() - matchStart;
+    for (const hit of hits) {
       if (hit.end <= hit.start) continue;
       const start = positionInRun(run, hit.start, "start");
       const end = positionInRun(run, hit.end, "end");
@@ -353,6 +357,14 @@ export class PageScanner {
 
   private onPointerMove(event: PointerEvent): void {
     if (!this.running) return;
+    const now = this.opts.now();
+    // The first move after a pause is answered at once (hover latency); a stream of moves is
+    // sampled once per frame (cost).
+    if (this.pendingPointer === null && now - this.lastHitTestAt >= HIT_TEST_INTERVAL_MS) {
+      this.pendingPointer = event;
+      this.hitTestPending();
+      return;
+    }
     const first = this.pendingPointer === null;
     this.pendingPointer = event;
     if (first) this.opts.requestFrame(() => this.hitTestPending());
@@ -366,6 +378,7 @@ export class PageScanner {
   private hitTestPending(): void {
     const event = this.pendingPointer;
     this.pendingPointer = null;
+    this.lastHitTestAt = this.opts.now();
     if (!event || !this.running) return;
     const target = event.target;
     // Over our own card the controller tracks the pointer; the page mention stays as it was.

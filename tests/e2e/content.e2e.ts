@@ -11,6 +11,11 @@ import { currentServiceWorker, launchExtension, pointOfText, startStaticServer, 
 
 const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/pages", name), "utf8");
 const STRICT_CSP = "default-src 'self'; require-trusted-types-for 'script'";
+/** Titles of the seed articles that name Lukashenko (first line of each seed file that has one). */
+const SEED_LUKASHENKO_TITLES = [
+  "Lukashenko offers to release political prisoners to resume a dialogue with the West",
+  "Lukashenko seeks way out of isolation, reopens contacts with EU",
+];
 
 let session: ExtensionSession;
 let server: StaticServer;
@@ -55,6 +60,7 @@ const scanDone = (page: Page) =>
 
 interface CardSnapshot {
   name: string;
+  box: { top: number; bottom: number; left: number; right: number };
   titles: string[];
   text: string;
   focusInside: boolean;
@@ -67,8 +73,10 @@ const card = (page: Page) =>
     const el = host?.shadowRoot?.querySelector<HTMLElement>(".bb-card");
     if (!host || !el) return null;
     const style = getComputedStyle(el.querySelector(".bb-name") ?? el);
+    const r = el.getBoundingClientRect();
     return {
       name: el.querySelector(".bb-name")?.textContent ?? "",
+      box: { top: r.top, bottom: r.bottom, left: r.left, right: r.right },
       titles: [...el.querySelectorAll(".bb-title")].map((t) => t.textContent ?? ""),
       text: el.textContent ?? "",
       focusInside: host.shadowRoot!.activeElement !== null,
@@ -77,10 +85,43 @@ const card = (page: Page) =>
     };
   });
 
-async function hover(page: Page, text: string): Promise<void> {
+async function hover(page: Page, text: string): Promise<{ x: number; y: number }> {
   const point = await pointOfText(page, text);
   if (!point) throw new Error(`"${text}" is not on the page`);
   await page.mouse.move(point.x, point.y, { steps: 2 });
+  return point;
+}
+
+/** Centre of `word` inside the first occurrence of `context`. */
+async function pointOfWordIn(page: Page, context: string, word: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ([ctx, w]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent?.indexOf(ctx) ?? -1;
+        if (at < 0) continue;
+        const start = at + ctx.indexOf(w);
+        const r = document.createRange();
+        r.setStart(n, start);
+        r.setEnd(n, start + w.length);
+        const rect = r.getClientRects()[0];
+        if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    },
+    [context, word] as const,
+  );
+  if (!point) throw new Error(`"${word}" in "${context}" is not on the page`);
+  return point;
+}
+
+const pinButton = `.bb-actions button[aria-pressed]`;
+const pinPressed = (page: Page) => page.evaluate((sel) => document.querySelector("briefings-card")?.shadowRoot?.querySelector(sel)?.getAttribute("aria-pressed") ?? null, pinButton);
+async function pinButtonCentre(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate((sel) => {
+    const r = document.querySelector("briefings-card")!.shadowRoot!.querySelector(sel)!.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, pinButton);
 }
 
 describe("content script in Chromium", () => {
@@ -104,10 +145,15 @@ describe("content script in Chromium", () => {
     const page = await open(`${server.url}/en.html`);
     await waitForHighlights(page, 8);
     await page.mouse.move(5, 5);
-    await hover(page, "Lukashenka said");
+    const point = await hover(page, "Lukashenka said");
     const shown = await waitFor(() => card(page), (c) => c !== null && c.titles.length > 0, { what: "card with briefings" });
     expect(shown!.name).toBe("Alexander Lukashenko");
-    expect(shown!.titles.some((t) => /Lukashenko/.test(t))).toBe(true);
+    expect(shown!.titles.some((t) => SEED_LUKASHENKO_TITLES.includes(t))).toBe(true);
+    // Placed next to the name: just below it (or above, when flipped), overlapping it horizontally.
+    const gap = Math.min(Math.abs(shown!.box.top - point.y), Math.abs(point.y - shown!.box.bottom));
+    expect(gap).toBeLessThan(30);
+    expect(shown!.box.left).toBeLessThanOrEqual(point.x);
+    expect(shown!.box.right).toBeGreaterThanOrEqual(point.x);
     // The page's `* { color: red !important; font-size: 40px !important }` does not reach inside.
     expect(shown!.color).not.toBe("rgb(255, 0, 0)");
     expect(shown!.fontSize).toBe("15px");
@@ -115,6 +161,30 @@ describe("content script in Chromium", () => {
     expect(await page.evaluate(() => getComputedStyle(document.getElementById("page-bb")!).position)).toBe("static");
     await page.keyboard.press("Escape");
     await waitFor(() => card(page), (c) => c === null, { what: "card closed" });
+    await page.close();
+  });
+
+  it("can be reached with the pointer and pinned; pinned it survives scrolling, unpinned it closes", async () => {
+    const page = await open(`${server.url}/en.html`);
+    await waitForHighlights(page, 8);
+    await page.mouse.move(5, 5);
+    const word = await pointOfWordIn(page, "Minsk talks stall", "Minsk");
+    await page.mouse.move(word.x, word.y, { steps: 2 });
+    await waitFor(() => card(page), (c) => c !== null && c.name === "Minsk", { what: "card for Minsk" });
+    // Travel onto the card through blank space and press its pin button.
+    const pin = await pinButtonCentre(page);
+    await page.mouse.move(pin.x, pin.y, { steps: 4 });
+    await page.mouse.click(pin.x, pin.y);
+    await waitFor(() => pinPressed(page), (p) => p === "true", { what: "card pinned" });
+    await page.mouse.move(5, 5);
+    await page.evaluate(() => window.scrollBy(0, 2500));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect((await card(page))?.name).toBe("Minsk");
+    const unpin = await pinButtonCentre(page);
+    await page.mouse.click(unpin.x, unpin.y);
+    await waitFor(() => pinPressed(page), (p) => p === "false", { what: "card unpinned" });
+    await page.evaluate(() => window.scrollBy(0, 10));
+    await waitFor(() => card(page), (c) => c === null, { what: "card closed after scrolling away" });
     await page.close();
   });
 

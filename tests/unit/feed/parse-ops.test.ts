@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { deleteLine, ndjsonLines, putLine, toNdjson } from "@/lib/feed/ndjson";
+import { deleteLine, putLine, toNdjson } from "@/lib/feed/ndjson";
 import { parseOps } from "@/lib/feed/parse-ops";
 import { makeArticle } from "./make-article";
 
-describe("feed NDJSON", () => {
+describe("parseOps", () => {
   it("reads back the ops it writes", () => {
     const article = makeArticle("a0000001");
     const text = toNdjson([putLine(article), deleteLine("b0000002")]);
     expect(text.endsWith("\n")).toBe(true);
     expect(parseOps(text)).toEqual({ ops: [{ op: "put", article }, { op: "delete", id: "b0000002" }], problems: [] });
-  });
-
-  it("numbers lines from 1, skips blank lines and tolerates CRLF", () => {
-    expect(ndjsonLines('{"a":1}\r\n\n{"b":2}\n')).toEqual([
-      { line: 1, text: '{"a":1}' },
-      { line: 3, text: '{"b":2}' },
-    ]);
   });
 
   it("reports each bad line with its number and the failing field", () => {

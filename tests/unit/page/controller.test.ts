@@ -198,6 +198,20 @@ describe("hover", () => {
     expect(rig.lookups).toHaveLength(2);
   });
 
+  it("closes when its name scrolls out of view, unless pinned", () => {
+    // happy-dom lays nothing out: every name is outside the (empty) viewport.
+    rig.hover(rig.mention("Minsk"));
+    rig.timers.advance(300);
+    rig.last()!.onTogglePin();
+    window.dispatchEvent(new Event("scroll"));
+    rig.timers.runFrames();
+    expect(rig.controller.isOpen).toBe(true);
+    rig.last()!.onTogglePin();
+    window.dispatchEvent(new Event("scroll"));
+    rig.timers.runFrames();
+    expect(rig.controller.isOpen).toBe(false);
+  });
+
   it("closes when its mention disappears from the page", async () => {
     rig.hover(rig.mention("Minsk"));
     rig.timers.advance(300);
