@@ -15,12 +15,15 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
-const FIXTURE_DIR = "tests/fixtures/spotting-holdout";
-const RESULT_FILE = "bench/results/spot-eval.json";
-const CLI = "scripts/briefings.mjs";
-const GAZETTEER_DIR = "data/gazetteer";
+// Paths from the repository root, so the bench runs from any working directory.
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const FIXTURE_DIR = path.join(ROOT, "tests/fixtures/spotting-holdout");
+const RESULT_FILE = path.join(ROOT, "bench/results/spot-eval.json");
+const CLI = path.join(ROOT, "scripts/briefings.mjs");
+const GAZETTEER_DIR = path.join(ROOT, "data/gazetteer");
 
 const Snippet = z.object({
   id: z.string().min(1),
@@ -127,17 +130,22 @@ function locateExpected(snippet: Snippet): ExpectedSpan[] {
   return spans;
 }
 
-/** Every occurrence of each decoy string that is not part of an expected mention. */
+const LETTER = /\p{L}/u;
+
+/** Every whole-word occurrence of each decoy string that is not part of an expected mention ("ont" is a decoy, "Montréal" does not contain one). */
 function locateDecoys(snippet: Snippet, expected: readonly ExpectedSpan[]): Span[] {
   const spans: Span[] = [];
+  const text = snippet.text;
   for (const decoy of snippet.decoys) {
     let found = false;
-    for (let i = snippet.text.indexOf(decoy); i >= 0; i = snippet.text.indexOf(decoy, i + 1)) {
+    for (let i = text.indexOf(decoy); i >= 0; i = text.indexOf(decoy, i + 1)) {
+      const end = i + decoy.length;
+      if (LETTER.test(text.charAt(i - 1)) || LETTER.test(text.charAt(end))) continue;
       found = true;
-      const span = { start: i, end: i + decoy.length };
+      const span = { start: i, end };
       if (!expected.some((e) => overlaps(e, span))) spans.push(span);
     }
-    if (!found) throw new Error(`${snippet.id}: decoy ${JSON.stringify(decoy)} does not occur in the snippet`);
+    if (!found) throw new Error(`${snippet.id}: decoy ${JSON.stringify(decoy)} does not occur as a word in the snippet`);
   }
   return spans;
 }
@@ -212,10 +220,12 @@ function scoreSnippet(
   known: ReadonlySet<string>,
   errors: EvalError[],
   unknown: string[],
+  expectedByType: Map<string, number>,
 ): Counts {
   const c = emptyCounts();
   const located = locateExpected(snippet);
   const expected = located.filter((e) => known.has(e.entityId));
+  for (const e of expected) expectedByType.set(typeOf(e.entityId), (expectedByType.get(typeOf(e.entityId)) ?? 0) + 1);
   for (const e of located) if (!known.has(e.entityId)) unknown.push(`${snippet.id}: ${JSON.stringify(e.text)} → ${e.entityId}`);
   const decoys = locateDecoys(snippet, located);
   const matched = new Array<boolean>(expected.length).fill(false);
@@ -259,6 +269,24 @@ function scoreSnippet(
   return c;
 }
 
+/** The entity type is the id's prefix: "person/…", "place/…", "org/…", "event/…". */
+function typeOf(entityId: string): string {
+  return entityId.split("/", 1)[0] ?? entityId;
+}
+
+/** Recall and false positives per entity type, from the expected counts and the error list. */
+function perType(expectedByType: ReadonlyMap<string, number>, errors: readonly EvalError[]): Record<string, { expected: number; tp: number; fn: number; fp: number; recall: number }> {
+  const types = new Set([...expectedByType.keys(), ...errors.map((e) => typeOf(e.entityId))]);
+  const out: Record<string, { expected: number; tp: number; fn: number; fp: number; recall: number }> = {};
+  for (const t of [...types].sort()) {
+    const expected = expectedByType.get(t) ?? 0;
+    const fn = errors.filter((e) => e.kind === "false-negative" && typeOf(e.entityId) === t).length;
+    const fp = errors.filter((e) => e.kind === "false-positive" && typeOf(e.entityId) === t).length;
+    out[t] = { expected, tp: expected - fn, fn, fp, recall: expected === 0 ? 1 : (expected - fn) / expected };
+  }
+  return out;
+}
+
 function withRates(c: Counts): LangResult {
   const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
   const recall = c.expected === 0 ? 1 : c.tp / c.expected;
@@ -293,6 +321,7 @@ function main(): number {
   const known = loadGazetteerIds();
   const errors: EvalError[] = [];
   const unknown: string[] = [];
+  const expectedByType = new Map<string, number>();
   const perLang: [string, LangResult][] = [];
   const total = emptyCounts();
   const started = performance.now();
@@ -300,13 +329,19 @@ function main(): number {
     const snippets = loadFixtures(lang);
     const spotted = spotWithCli(lang, snippets);
     const counts = emptyCounts();
-    for (const s of snippets) addCounts(counts, scoreSnippet(lang, s, spotted.get(s.id) ?? [], known, errors, unknown));
+    for (const s of snippets) addCounts(counts, scoreSnippet(lang, s, spotted.get(s.id) ?? [], known, errors, unknown, expectedByType));
     addCounts(total, counts);
     perLang.push([lang, withRates(counts)]);
   }
   const overall = withRates(total);
+  const byType = perType(expectedByType, errors);
 
   printTable([...perLang, ["overall", overall]]);
+  console.log(
+    `\nby type: ${Object.entries(byType)
+      .map(([t, r]) => `${t} recall ${pct(r.recall).trim()} (${r.tp}/${r.expected}), ${r.fp} FP`)
+      .join("; ")}`,
+  );
   console.log(`\n${errors.length} errors (FP cause in brackets):`);
   for (const e of errors) {
     const tag = e.kind === "false-positive" ? `FP[${e.cause}]` : "FN";
@@ -322,10 +357,11 @@ function main(): number {
   mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
   const result = {
     generated: new Date().toISOString(),
-    command: `node ${CLI} spot FILE... (one call per language)`,
+    command: "node scripts/briefings.mjs spot FILE... (one call per language)",
     matching: "true positive = same entityId and overlapping span; one prediction per expected mention",
     seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
     overall,
+    byType,
     notInGazetteer: unknown,
     languages: Object.fromEntries(perLang),
     errors,

@@ -19,10 +19,7 @@ export async function mountCardView(ctx: ContentScriptContext, onPlaced: () => v
     append: "last",
     mode: "open",
     onMount: (container, shadow) => {
-      // A constructed sheet, not a <style>: a page CSP without 'unsafe-inline' cannot block it.
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(CARD_CSS);
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+      addCardStyles(shadow);
       return container;
     },
     onRemove: (container) => {
@@ -32,12 +29,14 @@ export async function mountCardView(ctx: ContentScriptContext, onPlaced: () => v
   ui.mount();
   const container = ui.uiContainer;
   const cardElement = () => container.querySelector<HTMLElement>(".bb-card");
-  const place = (anchor: CardRender["anchor"]) => {
+  /** `rendered`: this placement shows new content (timed), not a scroll or resize follow-up. */
+  const place = (anchor: CardRender["anchor"], rendered = false) => {
     const card = cardElement();
     if (!card) return;
-    placeCard(document, card, anchor).then(onPlaced, (err: unknown) => {
-      console.warn("Belarus Briefings: could not place the card", err);
-    });
+    placeCard(document, card, anchor).then(
+      () => rendered && onPlaced(),
+      (err: unknown) => console.warn("Belarus Briefings: could not place the card", err),
+    );
   };
   let shownFor: number | null = null;
   return {
@@ -56,12 +55,27 @@ export async function mountCardView(ctx: ContentScriptContext, onPlaced: () => v
         if (el) el.style.opacity = "0";
         shownFor = anchor.key;
       }
-      place(anchor);
+      place(anchor, true);
     },
     focusInside() {
       cardElement()?.focus();
     },
-    place,
+    place: (anchor) => place(anchor),
     remove: () => ui.remove(),
   };
+}
+
+/** A constructed sheet, not a <style>: a page CSP without 'unsafe-inline' cannot block it. */
+function addCardStyles(shadow: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CARD_CSS);
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+  } catch (err) {
+    // Engines that refuse a content script's constructed sheet (Firefox's Xray wrappers) take a <style>.
+    console.debug("Belarus Briefings: constructed stylesheets unavailable here, using a <style> element", err);
+    const style = document.createElement("style");
+    style.textContent = CARD_CSS;
+    shadow.prepend(style);
+  }
 }

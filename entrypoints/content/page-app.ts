@@ -74,6 +74,9 @@ export async function runOnPage(ctx: ContentScriptContext): Promise<void> {
       if (session && sessionMatcher === storage.matcher!.version) return session.setSettings(storage.settings);
       stop();
       await start(storage);
+    }).catch((err: unknown) => {
+      // Keep the chain alive: the next storage change gets its chance.
+      console.warn("Belarus Briefings: could not start on this page", err);
     });
   };
 

@@ -49,6 +49,14 @@ export class MentionIndex {
     }
   }
 
+  /** The mention that begins at exactly this place, if any (re-reading a region finds it again). */
+  startingAt(node: Text, offset: number): PageMention | undefined {
+    const slices = this.byNode.get(node);
+    if (!slices) return undefined;
+    const slice = slices[lowerBound(slices, offset)];
+    return slice && slice.start === offset && slice.mention.range.startContainer === node ? slice.mention : undefined;
+  }
+
   /**
    * Mentions whose text in `node` touches caret offset `offset`. A caret sits between
    * characters, so a pointer over the last letter can report the offset just past it: both

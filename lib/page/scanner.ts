@@ -178,8 +178,10 @@ export class PageScanner {
     const fresh = new Set<Element>();
     for (const root of changed) if (root.isConnected) fresh.add(root);
     if (fresh.size === 0) return;
-    // Work already under way inside (or around) a changed subtree restarts from that subtree.
-    if (this.walkerRoot && [...fresh].some((r) => r.contains(this.walkerRoot) || this.walkerRoot!.contains(r))) {
+    // A walk under way continues through changes inside it (a page that changes all the time
+    // must not restart the first scan forever); the changed subtree is read again on its own
+    // and flushRun drops the duplicates. Only a change around the whole walk restarts it.
+    if (this.walkerRoot && [...fresh].some((r) => r.contains(this.walkerRoot))) {
       fresh.add(this.walkerRoot);
       this.dropWalker();
     }
@@ -272,6 +274,7 @@ export class PageScanner {
       if (hit.end <= hit.start) continue;
       const start = positionInRun(run, hit.start, "start");
       const end = positionInRun(run, hit.end, "end");
+      if (this.index.startingAt(start.node, start.offset)) continue;
       const mention: PageMention = {
         key: this.nextKey++,
         entityId: hit.entityId,

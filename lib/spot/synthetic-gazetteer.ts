@@ -7,13 +7,14 @@ import type { Entity } from "../schema";
 const LATIN_SYLLABLES = ["ka", "lo", "mir", "sen", "tra", "vik", "dor", "zul", "pes", "ran", "bel", "gor", "nyx", "qua", "tel", "wen", "yar", "hul", "fis", "jom"];
 const CYRILLIC_SYLLABLES = ["ка", "ло", "мир", "сен", "тра", "вик", "дор", "зул", "пес", "ран", "бел", "гор", "ных", "ква", "тел", "вен", "яр", "хул", "фис", "йом"];
 
-/** Park–Miller style generator: same seed, same names on every machine. */
+/** mulberry32: a small full-period generator; same seed, same names on every machine. */
 function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
+  let s = seed | 0;
   return () => {
-    s = Math.imul(s, 48271) % 0x7fffffff;
-    if (s < 0) s += 0x7fffffff;
-    return s / 0x7fffffff;
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -221,3 +221,26 @@ describe("following the page", () => {
     expect(s.cleared.flat()).toHaveLength(2);
   });
 });
+
+describe("a page that keeps changing", () => {
+  it("finishes the first scan while the page changes under it, without duplicates", async () => {
+    const html = Array.from({ length: 300 }, (_, i) => `<p id=p${i}>Item ${i}: Lukashenka in Minsk.</p>`).join("") + `<p id=clock>0</p>`;
+    const doc = page(html);
+    const s = manualScanner(doc, literalFinder(LABELS, () => (s.clock.now += 0.2)), { sliceMs: 4 });
+    s.scanner.start();
+    // One chunk per tick, and between chunks a ticking clock and an edit in the part already read.
+    for (let tick = 1; tick <= 60; tick++) {
+      s.runIdle(1);
+      doc.querySelector("#clock")!.textContent = String(tick);
+      if (tick === 3) doc.querySelector("#p1")!.textContent = "Item 1: Hrodna, no names.";
+      await vi.waitFor(() => expect(s.pendingIdle()).toBeGreaterThan(0));
+    }
+    // Every paragraph was read while the page was still changing.
+    expect(s.scanner.mentions()).toHaveLength(299 * 2);
+    s.runIdle();
+    expect(s.scanner.isIdle).toBe(true);
+    expect(s.scanner.mentions()).toHaveLength(299 * 2);
+    const starts = s.scanner.mentions().map((m) => `${(m.range.startContainer.parentNode as Element).id}:${m.range.startOffset}`);
+    expect(new Set(starts).size).toBe(starts.length);
+  });
+});

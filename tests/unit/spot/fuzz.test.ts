@@ -1,0 +1,63 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Entity } from "../../../lib/schema";
+import { compileGazetteer } from "../../../lib/spot/compile";
+import { createMatcher } from "../../../lib/spot/match";
+import { foldText } from "../../../lib/text/fold";
+import mini from "../../fixtures/spotting/mini-gazetteer.json";
+
+const matcher = createMatcher(compileGazetteer(mini as Entity[]));
+
+/** Pieces that stress the scanner: names, inflections, marks, surrogates, RTL, ZWJ, quotes. */
+const PIECES = [
+  "Lukashenka", "Лукашэнкам", "Łukaszence", "Mińsku", "Minsk", "Brest", "«Вясна»", "Lida", "Belarus",
+  "Ціханоўскай", "Sviatlana", " ", "\n", "-", "'", "’", "\u0301", "\u00ad", "\u200d", "\u200b", "\ud83d\ude00",
+  "\ud800", "\udfff", "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627", "\u202e", "ß", "ﬁ", "İ", "a",
+];
+
+const textArb = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 200 }),
+  fc.string({ unit: "binary", maxLength: 200 }),
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }).map((a) => a.join("")),
+  fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: "binary", maxLength: 4 })), { maxLength: 60 }).map((a) => a.join("")),
+);
+
+describe("matcher fuzz", () => {
+  it("never throws and every mention slices back to its text, in order and without overlap", () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const mentions = matcher.find(text);
+        let last = 0;
+        for (const m of mentions) {
+          expect(text.slice(m.start, m.end)).toBe(m.text);
+          expect(m.start).toBeGreaterThanOrEqual(last);
+          expect(m.end).toBeGreaterThan(m.start);
+          last = m.end;
+        }
+      }),
+      { numRuns: 2000, seed: 20260524 },
+    );
+  });
+
+  it("folds any string with an offset map that stays inside the input", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => {
+        const { text: folded, offsets } = foldText(text);
+        expect(offsets.length).toBe(folded.length + 1);
+        for (const o of offsets) expect(o >= 0 && o <= text.length).toBe(true);
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+
+  it("scans a ~1M character input with names scattered in it", () => {
+    const unit = "Lu\u00adkashenka \ud83d\ude00 Łukaszence w Mińsku\u200d שלום «Вясна» \ud800x Belarus.\n";
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const mentions = matcher.find(text);
+    expect(text.length).toBeGreaterThanOrEqual(1_000_000);
+    const perUnit = matcher.find(unit).length;
+    expect(perUnit).toBeGreaterThanOrEqual(4);
+    expect(mentions.length).toBe(perUnit * Math.ceil(1_000_000 / unit.length));
+    for (const m of mentions.slice(0, 1000)) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
