@@ -13,7 +13,7 @@ export default defineConfig({
     name: "Belarus Briefings",
     description:
       "Spots Belarus-related names on news pages and shows analytical briefings from a local archive.",
-    permissions: ["storage", "alarms", ...(browser === "firefox" ? [] : ["sidePanel"])],
+    permissions: ["storage", "alarms", "activeTab", ...(browser === "firefox" ? [] : ["sidePanel"])],
     commands: {
       "focus-next-mention": {
         suggested_key: { default: "Alt+Shift+B" },

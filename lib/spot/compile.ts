@@ -106,7 +106,9 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
         const first = surface.charAt(0);
         if (first !== first.toLowerCase()) firstUpper |= 1 << j;
         if (surface.length > 1 && surface === surface.toUpperCase() && surface !== surface.toLowerCase()) allUpper |= 1 << j;
-        const childKey = `${node}|${tok.folded}`;
+        // Nodes are per language: endings of one language must not lead into the next word of a
+        // label in another ("Minsko" is Lithuanian for Minsk, but "Minsko I" is not "Minsk I").
+        const childKey = `${node}|${tok.folded}|${label.inflectAs}`;
         let child = childOf.get(childKey);
         if (child === undefined) {
           child = nodeCount++;

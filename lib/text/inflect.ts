@@ -58,6 +58,7 @@ function be(t: string): StemRule[] {
     if (alt !== undefined) out.push(rule(alt, ["е", "э", "ы"]));
     return out;
   }
+  if (/я$/.test(t)) return [rule(cut(t, 1), ["я", "і", "ю", "яй", "яю", "ёй"])]; // Вільня → Вільні
   if (/ь$/.test(t)) {
     const stem = cut(t, 1);
     const last = stem.slice(-1);

@@ -47,4 +47,13 @@ describe("background service worker in Chromium", () => {
     );
     expect(typeof stored?.version).toBe("string");
   });
+
+  it("shows the archive size in the popup", async () => {
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.getByText("briefings", { exact: false }).first().waitFor();
+    const text = await popup.locator("[role=status]").innerText();
+    expect(text).toMatch(/^7 briefings · \d{3,} names in your archive/);
+    await popup.close();
+  });
 });
