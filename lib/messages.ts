@@ -8,15 +8,18 @@
  * all three).
  *
  * Tab messages (background → content script) work the same way with `TabMessage`.
+ *
+ * Written in zod/mini (lib/schema/mini.ts): the content script validates its replies and tab
+ * messages with these same schemas, and classic zod would add ~30 KB gzip to every page.
  */
 import { browser } from "wxt/browser";
-import { z } from "zod";
 import { LookupRequest, LookupResult } from "./lookup/types";
+import { z } from "./schema/mini";
 
 /** The answer to every message: errors are values with a message a user can act on. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const replySchema = <T extends z.ZodType>(value: T) =>
+const replySchema = <T extends z.ZodMiniType>(value: T) =>
   z.discriminatedUnion("ok", [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: z.string() })]);
 
 // ---- background requests -------------------------------------------------------------
@@ -24,20 +27,20 @@ const replySchema = <T extends z.ZodType>(value: T) =>
 export const SyncActivity = z.object({
   sourceId: z.string(),
   phase: z.enum(["manifest", "gazetteer", "snapshot", "deltas"]),
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
+  done: z.int().check(z.nonnegative()),
+  total: z.int().check(z.nonnegative()),
 });
 export type SyncActivity = z.infer<typeof SyncActivity>;
 
 export const BackgroundStatus = z.object({
-  articles: z.number().int().nonnegative(),
-  entities: z.number().int().nonnegative(),
+  articles: z.int().check(z.nonnegative()),
+  entities: z.int().check(z.nonnegative()),
   /** ISO time of the last sync that finished without error. */
-  lastSync: z.string().optional(),
+  lastSync: z.optional(z.string()),
   syncing: z.boolean(),
   /** What is being synced right now ("syncing n of m"). */
-  progress: SyncActivity.optional(),
-  lastError: z.string().optional(),
+  progress: z.optional(SyncActivity),
+  lastError: z.optional(z.string()),
 });
 export type BackgroundStatus = z.infer<typeof BackgroundStatus>;
 
@@ -46,7 +49,10 @@ export const GetStatusRequest = z.object({ type: z.literal("getStatus") });
 export const SyncNowRequest = z.object({ type: z.literal("syncNow") });
 
 /** Open an archived briefing in the side panel reader (or a tab where there is no side panel). */
-export const OpenArticleRequest = z.object({ type: z.literal("openArticle"), articleId: z.string().min(1).max(200) });
+export const OpenArticleRequest = z.object({
+  type: z.literal("openArticle"),
+  articleId: z.string().check(z.minLength(1), z.maxLength(200)),
+});
 export const OpenArticleResponse = z.object({ openedIn: z.enum(["sidepanel", "tab"]) });
 
 export { LookupRequest, LookupResult };
@@ -60,7 +66,7 @@ export const BACKGROUND_RESPONSES = {
   syncNow: BackgroundStatus,
   lookup: LookupResult,
   openArticle: OpenArticleResponse,
-} satisfies Record<BackgroundRequestType, z.ZodType>;
+} satisfies Record<BackgroundRequestType, z.ZodMiniType>;
 
 export type RequestOf<T extends BackgroundRequestType> = Extract<BackgroundRequest, { type: T }>;
 export type ResponseOf<T extends BackgroundRequestType> = z.infer<(typeof BACKGROUND_RESPONSES)[T]>;
@@ -128,7 +134,7 @@ export async function sendMessage<T extends BackgroundRequestType>(request: Requ
   } catch (err) {
     return { ok: false, error: `The extension's background did not answer (${errorText(err)}). Reload the page, or restart the browser if it persists.` };
   }
-  const schema = replySchema(BACKGROUND_RESPONSES[request.type] as z.ZodType);
+  const schema = replySchema(BACKGROUND_RESPONSES[request.type] as z.ZodMiniType);
   const reply = schema.safeParse(raw);
   if (!reply.success) return { ok: false, error: `The background's answer to ${request.type} was malformed: ${z.prettifyError(reply.error)}` };
   return reply.data as Reply<ResponseOf<T>>;

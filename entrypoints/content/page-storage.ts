@@ -4,14 +4,14 @@
  * page settings. Read directly, so opening a page never wakes the service worker.
  */
 import { browser } from "wxt/browser";
-import { z } from "zod";
+import { z } from "@/lib/schema/mini";
 import { readPageSettings, type PageSettings } from "@/lib/page/settings";
 
 export const STORAGE_KEYS = { matcher: "matcher", disabledSites: "disabledSites", settings: "settings" } as const;
 
 const StoredMatcher = z.object({ version: z.string(), compiled: z.unknown() });
 export type StoredMatcher = z.infer<typeof StoredMatcher>;
-const DisabledSites = z.array(z.string()).catch([]);
+const DisabledSites = z.catch(z.array(z.string()), []);
 
 export interface PageStorage {
   matcher: StoredMatcher | null;

@@ -4,16 +4,14 @@
  * and inferred with z.infer.
  */
 import { z } from "zod";
+import { ENTITY_TYPES, HTTP_URL_ONLY, isHttpUrl } from "./mini";
 
 export const LANGS = ["en", "ru", "be", "uk", "pl", "de", "lt", "fr"] as const;
 export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 
 /** Only http(s) links are ever stored or rendered: feed content is untrusted. */
-export const HttpUrl = z
-  .string()
-  .url()
-  .refine((u) => /^https?:\/\//i.test(u), { message: "only http(s) URLs are allowed" });
+export const HttpUrl = z.string().url().refine(isHttpUrl, { message: HTTP_URL_ONLY });
 
 /** ISO date (YYYY-MM-DD) or date-time. */
 export const IsoDate = z
@@ -61,7 +59,8 @@ export const Article = z.object({
 });
 export type Article = z.infer<typeof Article>;
 
-export const ENTITY_TYPES = ["person", "org", "place", "event", "other"] as const;
+/** Defined once in lib/schema/mini.ts, which the content script validates with. */
+export { ENTITY_TYPES };
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;
 

@@ -63,10 +63,14 @@ export function edgeSlot(parent: number, hash1: number, mask: number): number {
   return x & mask;
 }
 
-/** The two Bloom filter bit positions of a root key. */
-export function filterBit1(hash2: number, mask: number): number {
-  return hash2 & mask;
+/**
+ * The two Bloom filter bit positions of a root key, from hash1 only (the scanner computes
+ * hash2 only for words that pass the filter). Top bits of two multiplicative mixes: the low
+ * bits of an FNV-style hash depend on the low bits of the input only.
+ */
+export function filterBit1(hash1: number, shift: number): number {
+  return Math.imul(hash1, 0x9e3779b1) >>> shift;
 }
-export function filterBit2(hash1: number, mask: number): number {
-  return (hash1 >>> 7) & mask;
+export function filterBit2(hash1: number, shift: number): number {
+  return Math.imul(hash1 ^ (hash1 >>> 15), 0x2c1b3c6d) >>> shift;
 }

@@ -15,8 +15,15 @@
  * Cue words are folded and match as token prefixes ("Франц" covers "Франции"); a cue that is an
  * entity id is satisfied by an accepted mention of that entity within the window.
  */
-import { CharClass, charClass, foldText, isUpperCaseUnit } from "../text/fold";
+import { CharClass as CharClasses, charClass as classOfImported, foldTables as tables, isUpperCaseUnit as isUpperImported } from "../text/fold";
 import type { CompiledEntity } from "./compiled";
+
+// Module-level copies of imported bindings: some loaders turn each use of an import into a
+// getter call, which dominated the cost of the context checks.
+const charClass = classOfImported;
+const isUpperCaseUnit = isUpperImported;
+const foldTables = tables;
+const CharClass = { Word: CharClasses.Word, Ignorable: CharClasses.Ignorable } as const;
 
 export interface Candidate {
   start: number;
@@ -35,18 +42,55 @@ function isWordUnit(text: string, i: number): boolean {
   return i >= 0 && i < text.length && charClass(text.charCodeAt(i)) === CharClass.Word;
 }
 
-/** True when a folded cue occurs at a word start in text[from, to). */
+/**
+ * True when a folded cue occurs at a word start in text[from, to). Compares folded units in
+ * place (no allocation): this runs for every mention of an entity with context rules.
+ */
 export function hasCueIn(text: string, from: number, to: number, cues: readonly string[]): boolean {
-  if (to <= from || cues.length === 0) return false;
-  const window = foldText(text.slice(Math.max(0, from), Math.min(text.length, to))).text;
-  for (const cue of cues) {
-    let at = window.indexOf(cue);
-    while (at !== -1) {
-      if (at === 0 || charClass(window.charCodeAt(at - 1)) !== CharClass.Word) return true;
-      at = window.indexOf(cue, at + 1);
+  const lo = Math.max(0, from);
+  const hi = Math.min(text.length, to);
+  if (hi <= lo || cues.length === 0) return false;
+  const firsts = firstUnitsOf(cues);
+  let prevWord = lo > 0 && isWordUnit(text, lo - 1);
+  for (let p = lo; p < hi; p++) {
+    const c = text.charCodeAt(p);
+    const isWord = charClass(c) === CharClass.Word;
+    if (isWord && !prevWord && firsts.has(foldTables.fold1[c]!)) {
+      for (const cue of cues) if (cueAt(text, p, hi, cue)) return true;
     }
+    if (charClass(text.charCodeAt(p)) !== CharClass.Ignorable) prevWord = isWord;
   }
   return false;
+}
+
+const firstUnitCache = new WeakMap<readonly string[], Set<number>>();
+
+/** The folded first units of a cue list (a cheap pre-check before comparing whole cues). */
+function firstUnitsOf(cues: readonly string[]): Set<number> {
+  let set = firstUnitCache.get(cues);
+  if (set === undefined) {
+    set = new Set(cues.map((c) => c.charCodeAt(0)));
+    firstUnitCache.set(cues, set);
+  }
+  return set;
+}
+
+/** Does text, folded from position p (not past hi), start with the folded cue? */
+function cueAt(text: string, p: number, hi: number, cue: string): boolean {
+  const { fold1, fold2 } = foldTables;
+  let j = 0;
+  let i = p;
+  while (j < cue.length) {
+    if (i >= hi) return false;
+    const c = text.charCodeAt(i++);
+    charClass(c);
+    const a = fold1[c]!;
+    if (a === 0) continue;
+    if (a !== cue.charCodeAt(j++)) return false;
+    const b = fold2[c]!;
+    if (b !== 0 && j < cue.length && b !== cue.charCodeAt(j++)) return false;
+  }
+  return true;
 }
 
 function paragraphBounds(text: string, start: number, end: number): [number, number] {
@@ -101,13 +145,16 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
   const needsEvidence = (c: Candidate) => c.weak || entities[c.entity]?.gated === true;
   const strong = local.filter((c) => !needsEvidence(c));
   const accepted: Candidate[] = [...strong];
+  // Any unambiguous mention that does not overlap c. Few candidates overlap one span, so a
+  // long list always has one; short lists are checked.
+  const anchoredElsewhere = (c: Candidate) => strong.length > 16 || strong.some((s) => !overlaps(s, c));
   for (const c of local) {
     if (!needsEvidence(c)) continue;
     const e = entities[c.entity]!;
     const quoted = isQuoted(text, c);
     if (c.weak && !quoted && followedByCapitalisedWord(text, c)) continue;
     if (quoted || hasEvidenceNearby(text, c, e, strong, entities)) accepted.push(c);
-    else if (!(c.weak && e.type !== "person" && isSentenceInitial(text, c.start)) && strong.some((s) => !overlaps(s, c))) accepted.push(c);
+    else if (!(c.weak && e.type !== "person" && isSentenceInitial(text, c.start)) && anchoredElsewhere(c)) accepted.push(c);
   }
   return accepted;
 }

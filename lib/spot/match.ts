@@ -53,7 +53,7 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   if ([eParent, eHash1, eHash2, eChild, eEnding].some((a) => a.length !== edgeCount)) {
     throw new Error("compiled matcher is damaged: edge arrays differ in length; recompile the gazetteer");
   }
-  // Open-addressing table at load factor <= 0.5, and a Bloom filter (2 bits, 16 bits per key)
+  // Open-addressing table at load factor <= 0.5, and a Bloom filter (2 bits, 32 bits per key)
   // over root edges so most page words are rejected before touching the table.
   const size = nextPow2(Math.max(16, edgeCount * 2));
   const mask = size - 1;
@@ -65,8 +65,8 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   const hasChildren = new Uint8Array(nodeCount);
   let rootEdges = 0;
   for (let i = 0; i < edgeCount; i++) if (eParent[i] === 0) rootEdges++;
-  const filterBits = nextPow2(Math.max(1024, rootEdges * 16));
-  const fmask = filterBits - 1;
+  const filterBits = nextPow2(Math.max(1024, rootEdges * 32));
+  const fshift = 32 - Math.log2(filterBits);
   const filter = new Int32Array(filterBits >>> 5);
   for (let i = 0; i < edgeCount; i++) {
     const parent = eParent[i]!;
@@ -83,8 +83,8 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
     E[slot] = eEnding[i]!;
     hasChildren[parent] = 1;
     if (parent === 0) {
-      const b1 = filterBit1(eHash2[i]!, fmask);
-      const b2 = filterBit2(eHash1[i]!, fmask);
+      const b1 = filterBit1(eHash1[i]!, fshift);
+      const b2 = filterBit2(eHash1[i]!, fshift);
       filter[b1 >>> 5]! |= 1 << (b1 & 31);
       filter[b2 >>> 5]! |= 1 << (b2 & 31);
     }
@@ -96,13 +96,30 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   const patFlags = base64ToInt32(compiled.patterns.flags);
   const patFirst = base64ToInt32(compiled.patterns.firstUpper);
   const patAll = base64ToInt32(compiled.patterns.allUpper);
-  const endingSets = compiled.endingSets.map((s) => new Set(s));
+  // Endings are compared by a hash of their folded units (no string per probe).
+  const endingKey = (units: ArrayLike<number>, from: number, to: number) => {
+    let h = 0x6b43a9b5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ units[i]!, 0x01000193);
+    return (h ^ (to - from)) | 0;
+  };
+  const endingSets = compiled.endingSets.map((set) => new Set(set.map((e) => endingKey(Array.from(e, (ch) => ch.charCodeAt(0)), 0, e.length))));
   const endingEmpty = Uint8Array.from(compiled.endingSets, (s) => (s.includes("") ? 1 : 0));
   const maxEnding = compiled.maxEnding;
   const entityList: SpotEntity[] = compiled.entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));
   const byId = new Map(entityList.map((e) => [e.id, e]));
 
+  // Imported bindings are copied into locals: some module loaders (CommonJS transpilation in
+  // node) turn every imported name into a getter call, which costs more than the scan itself.
   const { classes, fold1, fold2 } = foldTables;
+  const classOf = charClass;
+  const slotOf = edgeSlot;
+  const bit1Of = filterBit1;
+  const bit2Of = filterBit2;
+  const SEED1 = HASH_SEED_1;
+  const SEED2 = HASH_SEED_2;
+  const MUL1 = HASH_MUL_1;
+  const MUL2 = HASH_MUL_2;
+  const ELISION = ELISION_MAX;
   const ring1 = new Int32Array(8);
   const ring2 = new Int32Array(8);
   const buf = new Uint16Array(WORD_BUFFER);
@@ -124,128 +141,176 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
     return true;
   }
 
+  // Per-call scratch, reset by find(); kept here so the hot loop allocates nothing per word.
+  let candStart: number[] = [];
+  let candEnd: number[] = [];
+  let candNode: number[] = [];
+  let nxtN = 0;
+
+  /**
+   * Refolds the word text[ts, te) into buf (the hot loop keeps only hash1 prefixes) and
+   * returns its folded length. Same folding rules as the scan.
+   */
+  function refold(text: string, ts: number, te: number): number {
+    let len = 0;
+    for (let i = ts; i < te && len < WORD_BUFFER; i++) {
+      const c = text.charCodeAt(i);
+      const k = classOf(c);
+      if (k === APOSTROPHE) {
+        buf[len++] = 39;
+        continue;
+      }
+      const a = fold1[c]!;
+      if (a === 0) continue;
+      buf[len++] = a;
+      const b = fold2[c]!;
+      if (b !== 0 && len < WORD_BUFFER) buf[len++] = b;
+    }
+    return len;
+  }
+
+  function hash2Of(n: number): number {
+    let h = SEED2;
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ buf[i]!, MUL2);
+    return h;
+  }
+
+  /**
+   * Looks the word (len folded units in buf, ending at te) and its stems up from one node.
+   * `bufLen` < 0 means buf is not filled yet; returns the filled length.
+   */
+  function probe(text: string, node: number, start: number, root: boolean, len: number, ts: number, te: number, bufLen: number): number {
+    const maxK = len > WORD_BUFFER ? 0 : Math.min(maxEnding, len - 1);
+    for (let kk = 0; kk <= maxK; kk++) {
+      const a = ring1[(len - kk) & 7]!;
+      if (root) {
+        const b1 = bit1Of(a, fshift);
+        if ((filter[b1 >>> 5]! & (1 << (b1 & 31))) === 0) continue;
+        const b2 = bit2Of(a, fshift);
+        if ((filter[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
+      }
+      let slot = slotOf(node, a, mask);
+      let b = 0;
+      let haveB = false;
+      for (;;) {
+        const child = C[slot]!;
+        if (child === -1) break;
+        if (H1[slot] === a && P[slot] === node) {
+          if (!haveB) {
+            if (bufLen < 0) bufLen = refold(text, ts, te);
+            b = hash2Of(len - kk);
+            haveB = true;
+          }
+          if (H2[slot] === b) {
+            const set = E[slot]!;
+            const ok = kk === 0 ? endingEmpty[set] === 1 : endingSets[set]!.has(endingKey(buf, len - kk, len));
+            if (ok) {
+              if (termCount[child]! > 0) {
+                candStart.push(start);
+                candEnd.push(te);
+                candNode.push(child);
+              }
+              if (hasChildren[child] === 1 && nxtN < MAX_ACTIVE) {
+                nxtNode[nxtN] = child;
+                nxtStart[nxtN] = start;
+                nxtN++;
+              }
+            }
+          }
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    return bufLen;
+  }
+
   function find(text: string): SpotMention[] {
     const n = text.length;
-    const candStart: number[] = [];
-    const candEnd: number[] = [];
-    const candNode: number[] = [];
+    candStart = [];
+    candEnd = [];
+    candNode = [];
     let actN = 0;
-    let nxtN = 0;
     let prevEnd = -1;
     let i = 0;
     while (i < n) {
       let c = text.charCodeAt(i);
       let k = classes[c]!;
-      if (k === 0) k = charClass(c);
+      if (k === 0) k = classOf(c);
       if (k !== WORD) {
         i++;
         continue;
       }
       const ts = i;
       if (actN > 0 && !gapJoins(text, prevEnd, ts)) actN = 0;
-      let h1 = HASH_SEED_1;
-      let h2 = HASH_SEED_2;
+      let h1 = SEED1;
       let len = 0;
       for (;;) {
         if (k === WORD || k === IGNORABLE) {
           const a = fold1[c]!;
           if (a !== 0) {
-            h1 = Math.imul(h1 ^ a, HASH_MUL_1);
-            h2 = Math.imul(h2 ^ a, HASH_MUL_2);
-            if (len < WORD_BUFFER) buf[len] = a;
-            len++;
-            ring1[len & 7] = h1;
-            ring2[len & 7] = h2;
+            h1 = Math.imul(h1 ^ a, MUL1);
+            ring1[++len & 7] = h1;
             const b = fold2[c]!;
             if (b !== 0) {
-              h1 = Math.imul(h1 ^ b, HASH_MUL_1);
-              h2 = Math.imul(h2 ^ b, HASH_MUL_2);
-              if (len < WORD_BUFFER) buf[len] = b;
-              len++;
-              ring1[len & 7] = h1;
-              ring2[len & 7] = h2;
+              h1 = Math.imul(h1 ^ b, MUL1);
+              ring1[++len & 7] = h1;
             }
           }
           i++;
-        } else if (k === APOSTROPHE && len > ELISION_MAX && i + 1 < n && charClass(text.charCodeAt(i + 1)) === WORD) {
-          h1 = Math.imul(h1 ^ 39, HASH_MUL_1);
-          h2 = Math.imul(h2 ^ 39, HASH_MUL_2);
-          if (len < WORD_BUFFER) buf[len] = 39;
-          len++;
-          ring1[len & 7] = h1;
-          ring2[len & 7] = h2;
+        } else if (k === APOSTROPHE && len > ELISION && i + 1 < n && classOf(text.charCodeAt(i + 1)) === WORD) {
+          h1 = Math.imul(h1 ^ 39, MUL1);
+          ring1[++len & 7] = h1;
           i++;
         } else break;
         if (i >= n) break;
         c = text.charCodeAt(i);
         k = classes[c]!;
-        if (k === 0) k = charClass(c);
+        if (k === 0) k = classOf(c);
       }
       const te = i;
-      if (len === 0) continue; // a word of ignorables only (cannot start one, but stay safe)
+      if (len === 0) continue;
       nxtN = 0;
-      for (let s = 0; s < actN; s++) probe(actNode[s]!, actStart[s]!, false);
-      probe(0, ts, true);
-      const tn = actNode;
-      actNode = nxtNode;
-      nxtNode = tn;
-      const tstart = actStart;
-      actStart = nxtStart;
-      nxtStart = tstart;
-      actN = nxtN;
-      prevEnd = te;
-
-      function probe(node: number, start: number, root: boolean): void {
-        const maxK = Math.min(maxEnding, len - 1, len > WORD_BUFFER ? 0 : 7);
-        for (let kk = 0; kk <= maxK; kk++) {
-          const at = (len - kk) & 7;
-          const a = ring1[at]!;
-          const b = ring2[at]!;
-          if (root) {
-            const b1 = filterBit1(b, fmask);
-            if ((filter[b1 >>> 5]! & (1 << (b1 & 31))) === 0) continue;
-            const b2 = filterBit2(a, fmask);
-            if ((filter[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
-          }
-          let slot = edgeSlot(node, a, mask);
-          for (;;) {
-            const child = C[slot]!;
-            if (child === -1) break;
-            if (H1[slot] === a && H2[slot] === b && P[slot] === node) {
-              const set = E[slot]!;
-              const ok = kk === 0 ? endingEmpty[set] === 1 : endingSets[set]!.has(String.fromCharCode(...buf.subarray(len - kk, len)));
-              if (ok) {
-                if (termCount[child]! > 0) {
-                  candStart.push(start);
-                  candEnd.push(te);
-                  candNode.push(child);
-                }
-                if (hasChildren[child] === 1 && nxtN < MAX_ACTIVE) {
-                  nxtNode[nxtN] = child;
-                  nxtStart[nxtN] = start;
-                  nxtN++;
-                }
-              }
-            }
-            slot = (slot + 1) & mask;
-          }
-        }
+      let bufLen = -1;
+      for (let s = 0; s < actN; s++) bufLen = probe(text, actNode[s]!, actStart[s]!, false, len, ts, te, bufLen);
+      // Root probe only when the filter lets one of the word's stems through (most words: none).
+      const maxK = len > WORD_BUFFER ? 0 : len - 1 < maxEnding ? len - 1 : maxEnding;
+      for (let kk = 0; kk <= maxK; kk++) {
+        const a = ring1[(len - kk) & 7]!;
+        const b1 = Math.imul(a, 0x9e3779b1) >>> fshift;
+        if ((filter[b1 >>> 5]! & (1 << (b1 & 31))) === 0) continue;
+        const b2 = Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) >>> fshift;
+        if ((filter[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
+        probe(text, 0, ts, true, len, ts, te, bufLen);
+        break;
       }
+      if (nxtN > 0 || actN > 0) {
+        const tn = actNode;
+        actNode = nxtNode;
+        nxtNode = tn;
+        const tstart = actStart;
+        actStart = nxtStart;
+        nxtStart = tstart;
+        actN = nxtN;
+      }
+      prevEnd = te;
     }
     if (candStart.length === 0) return [];
     return resolve(text, candStart, candEnd, candNode);
   }
 
+  const tokensOf = wordTokens;
+  const isUpper = isUpperCaseUnit;
+
   function caseMatches(text: string, start: number, end: number, pattern: number): boolean {
-    const tokens = wordTokens(text.slice(start, end));
+    const tokens = tokensOf(text.slice(start, end));
     const first = patFirst[pattern]!;
     const all = patAll[pattern]!;
     for (let j = 0; j < tokens.length && j < 31; j++) {
       const t = tokens[j]!;
       const s = text.slice(start + t.start, start + t.end);
       const wantUpper = (first & (1 << j)) !== 0;
-      if (isUpperCaseUnit(s.charAt(0)) !== wantUpper) return false;
-      if ((all & (1 << j)) !== 0 && s.length > 1 && !isUpperCaseUnit(s.charAt(1))) return false;
+      if (isUpper(s.charAt(0)) !== wantUpper) return false;
+      if ((all & (1 << j)) !== 0 && s.length > 1 && !isUpper(s.charAt(1))) return false;
     }
     return true;
   }

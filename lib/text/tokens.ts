@@ -7,7 +7,12 @@
  * between two word characters belongs to the word (Мар'іна, Lukashenka's) — except after a
  * one- or two-letter elided prefix (d'Aliaksandr, l'Ukraine, qu'Ambrazevitch), where it splits.
  */
-import { CharClass, charClass, foldTables } from "./fold";
+import { CharClass as CharClasses, charClass as classOfImported, foldTables as tables } from "./fold";
+
+// Module-level copies of imported bindings (see lib/spot/context.ts for why).
+const charClass = classOfImported;
+const foldTables = tables;
+const CharClass = { Word: CharClasses.Word, Ignorable: CharClasses.Ignorable, Apostrophe: CharClasses.Apostrophe } as const;
 
 export interface WordToken {
   /** UTF-16 offsets into the input: input.slice(start, end) is the surface word. */
