@@ -12,6 +12,7 @@ import { hashFolded, wordTokens } from "../text/tokens";
 import { latinVariants, type CyrillicLang } from "../text/translit";
 import {
   COMPILED_FORMAT,
+  LEAD_UNITS,
   PATTERN_CHECK_CASE,
   PATTERN_WEAK,
   type CompiledEntity,
@@ -37,6 +38,8 @@ interface EdgeBuild {
   hash1: number;
   hash2: number;
   child: number;
+  /** hash1 of the stem's first LEAD_UNITS folded units (the scanner's first, cheap filter). */
+  lead: number;
   endings: Set<string>;
 }
 
@@ -122,7 +125,7 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
           const key = `${node}|${hash1}|${hash2}|${child}`;
           let edge = edges.get(key);
           if (edge === undefined) {
-            edge = { parent: node, hash1, hash2, child, endings: new Set() };
+            edge = { parent: node, hash1, hash2, child, lead: hashFolded(stem.slice(0, LEAD_UNITS))[0], endings: new Set() };
             edges.set(key, edge);
           }
           for (const ending of r.endings) {
@@ -158,6 +161,7 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
   const eHash2 = new Int32Array(edgeList.length);
   const eChild = new Int32Array(edgeList.length);
   const eEnding = new Int32Array(edgeList.length);
+  const eLead = new Int32Array(edgeList.length);
   edgeList.forEach((edge, i) => {
     const sorted = [...edge.endings].sort();
     const key = sorted.join("\u0000");
@@ -173,6 +177,7 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
     eHash2[i] = edge.hash2;
     eChild[i] = edge.child;
     eEnding[i] = setId;
+    eLead[i] = edge.lead;
   });
 
   const termStart = new Int32Array(nodeCount).fill(-1);
@@ -196,6 +201,7 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
       hash2: int32ToBase64(eHash2),
       child: int32ToBase64(eChild),
       endingSet: int32ToBase64(eEnding),
+      lead: int32ToBase64(eLead),
     },
     nodes: { count: nodeCount, termStart: int32ToBase64(termStart), termCount: int32ToBase64(termCount) },
     terms: int32ToBase64(Int32Array.from(termList)),

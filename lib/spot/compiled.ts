@@ -45,6 +45,8 @@ export const CompiledGazetteer = z.object({
     hash2: z.string(),
     child: z.string(),
     endingSet: z.string(),
+    /** hash1 of each stem's first LEAD_UNITS folded units. */
+    lead: z.string(),
   }),
   nodes: z.object({ count: z.number().int().positive(), termStart: z.string(), termCount: z.string() }),
   /** Pattern ids per node, indexed by nodes.termStart/termCount. */
@@ -53,6 +55,13 @@ export const CompiledGazetteer = z.object({
   stats: z.object({ labels: z.number(), variants: z.number(), patterns: z.number(), edges: z.number(), nodes: z.number() }),
 });
 export type CompiledGazetteer = z.infer<typeof CompiledGazetteer>;
+
+/**
+ * Stems are at least this many folded units long except for short bare words ("I", "EU"), so
+ * a page word can only start a name if its first LEAD_UNITS units begin some root stem: one
+ * bit test in a small (cache-resident) filter rejects most words before any stem probe.
+ */
+export const LEAD_UNITS = 3;
 
 /** Slot index of an edge key in the edge table (shared by compiler and scanner). */
 export function edgeSlot(parent: number, hash1: number, mask: number): number {

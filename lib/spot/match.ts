@@ -9,7 +9,7 @@
  */
 import { CharClass, charClass, foldTables, isUpperCaseUnit } from "../text/fold";
 import { ELISION_MAX, HASH_MUL_1, HASH_MUL_2, HASH_SEED_1, HASH_SEED_2, wordTokens } from "../text/tokens";
-import { CompiledGazetteer, edgeSlot, filterBit1, filterBit2, PATTERN_CHECK_CASE, PATTERN_WEAK } from "./compiled";
+import { CompiledGazetteer, edgeSlot, filterBit1, filterBit2, LEAD_UNITS, PATTERN_CHECK_CASE, PATTERN_WEAK } from "./compiled";
 import { applyContext, type Candidate } from "./context";
 import { base64ToInt32 } from "./typed-base64";
 import type { SpotEntity, SpotMention } from "./types";
@@ -49,8 +49,9 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   const eHash2 = base64ToInt32(compiled.edges.hash2);
   const eChild = base64ToInt32(compiled.edges.child);
   const eEnding = base64ToInt32(compiled.edges.endingSet);
+  const eLead = base64ToInt32(compiled.edges.lead);
   const nodeCount = compiled.nodes.count;
-  if ([eParent, eHash1, eHash2, eChild, eEnding].some((a) => a.length !== edgeCount)) {
+  if ([eParent, eHash1, eHash2, eChild, eEnding, eLead].some((a) => a.length !== edgeCount)) {
     throw new Error("compiled matcher is damaged: edge arrays differ in length; recompile the gazetteer");
   }
   // Open-addressing table at load factor <= 0.5, and a Bloom filter (2 bits, 32 bits per key)
@@ -64,7 +65,23 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   const E = new Int32Array(size);
   const hasChildren = new Uint8Array(nodeCount);
   let rootEdges = 0;
-  for (let i = 0; i < edgeCount; i++) if (eParent[i] === 0) rootEdges++;
+  const leads = new Set<number>();
+  // Root stems shorter than LEAD_UNITS are keyed by themselves; the scanner then also tests
+  // the word's 1- and 2-unit prefixes (only when such stems exist).
+  let shortLead1 = false;
+  let shortLead2 = false;
+  for (let i = 0; i < edgeCount; i++) {
+    if (eParent[i] !== 0) continue;
+    rootEdges++;
+    leads.add(eLead[i]!);
+  }
+  const leadBits = nextPow2(Math.max(4096, leads.size * 32));
+  const leadShift = 32 - Math.log2(leadBits);
+  const leadFilter = new Int32Array(leadBits >>> 5);
+  for (const lead of leads) {
+    const bit = Math.imul(lead, 0x9e3779b1) >>> leadShift;
+    leadFilter[bit >>> 5]! |= 1 << (bit & 31);
+  }
   const filterBits = nextPow2(Math.max(1024, rootEdges * 32));
   const fshift = 32 - Math.log2(filterBits);
   const filter = new Int32Array(filterBits >>> 5);
@@ -82,6 +99,12 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
     C[slot] = child;
     E[slot] = eEnding[i]!;
     hasChildren[parent] = 1;
+    if (parent === 0 && eLead[i] === eHash1[i]) {
+      // lead == whole stem: a stem of at most LEAD_UNITS units; which length is unknown, so
+      // both short prefixes are tested for such gazetteers.
+      shortLead1 = true;
+      shortLead2 = true;
+    }
     if (parent === 0) {
       const b1 = filterBit1(eHash1[i]!, fshift);
       const b2 = filterBit2(eHash1[i]!, fshift);
@@ -120,6 +143,7 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   const MUL1 = HASH_MUL_1;
   const MUL2 = HASH_MUL_2;
   const ELISION = ELISION_MAX;
+  const LEAD = LEAD_UNITS;
   const ring1 = new Int32Array(8);
   const ring2 = new Int32Array(8);
   const buf = new Uint16Array(WORD_BUFFER);
@@ -224,14 +248,20 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
     return bufLen;
   }
 
-  function find(text: string): SpotMention[] {
+  // The word nextWord() stopped at: UTF-16 range and folded length (its prefix hashes are in ring1).
+  let wordStart = 0;
+  let wordEnd = 0;
+  let wordLen = 0;
+
+  /**
+   * The tight loop: folds and hashes words from `from` and returns at the first word that may
+   * start a name (its first units pass the lead filter) — or at the very next word when
+   * `every` is set (a multi-word name is in progress). Returns false at the end of the text.
+   * It makes no calls on the common path, so V8 keeps its tables in registers.
+   */
+  function nextWord(text: string, from: number, every: boolean): boolean {
     const n = text.length;
-    candStart = [];
-    candEnd = [];
-    candNode = [];
-    let actN = 0;
-    let prevEnd = -1;
-    let i = 0;
+    let i = from;
     while (i < n) {
       let c = text.charCodeAt(i);
       let k = classes[c]!;
@@ -241,7 +271,6 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
         continue;
       }
       const ts = i;
-      if (actN > 0 && !gapJoins(text, prevEnd, ts)) actN = 0;
       let h1 = SEED1;
       let len = 0;
       for (;;) {
@@ -267,35 +296,116 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
         k = classes[c]!;
         if (k === 0) k = classOf(c);
       }
-      const te = i;
       if (len === 0) continue;
+      if (!every) {
+        // Prefix hashes of lengths 1..3 are still in the ring for words up to 8 units; longer
+        // words recompute them (no apostrophe can be among the first three units).
+        let q1 = ring1[1]!;
+        let q2 = ring1[2]!;
+        let q3 = ring1[3]!;
+        if (len > 8) {
+          let q = SEED1;
+          let m = 0;
+          for (let j = ts; m < LEAD; j++) {
+            const cc = text.charCodeAt(j);
+            const f = fold1[cc]!;
+            if (f === 0) continue;
+            q = Math.imul(q ^ f, MUL1);
+            m++;
+            if (m === 1) q1 = q;
+            else if (m === 2) q2 = q;
+            else q3 = q;
+            const g = fold2[cc]!;
+            if (g !== 0 && m < LEAD) {
+              q = Math.imul(q ^ g, MUL1);
+              m++;
+              if (m === 2) q2 = q;
+              else q3 = q;
+            }
+          }
+        }
+        const qa = len >= LEAD ? q3 : len === 2 ? q2 : q1;
+        let bit = Math.imul(qa, 0x9e3779b1) >>> leadShift;
+        let ok = (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+        if (!ok && shortLead1 && len >= 2) {
+          bit = Math.imul(q1, 0x9e3779b1) >>> leadShift;
+          ok = (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+          if (!ok && shortLead2 && len >= 3) {
+            bit = Math.imul(q2, 0x9e3779b1) >>> leadShift;
+            ok = (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+          }
+        }
+        if (!ok) continue;
+      }
+      wordStart = ts;
+      wordEnd = i;
+      wordLen = len;
+      return true;
+    }
+    return false;
+  }
+
+  function find(text: string): SpotMention[] {
+    candStart = [];
+    candEnd = [];
+    candNode = [];
+    let actN = 0;
+    let prevEnd = -1;
+    let i = 0;
+    while (nextWord(text, i, actN > 0)) {
+      const ts = wordStart;
+      const te = wordEnd;
+      const len = wordLen;
+      i = te;
+      if (actN > 0 && !gapJoins(text, prevEnd, ts)) {
+        actN = 0;
+        // This word was returned only because a name was in progress: re-test it as a start.
+        if (!leadPasses(len)) {
+          prevEnd = te;
+          continue;
+        }
+      }
       nxtN = 0;
       let bufLen = -1;
       for (let s = 0; s < actN; s++) bufLen = probe(text, actNode[s]!, actStart[s]!, false, len, ts, te, bufLen);
-      // Root probe only when the filter lets one of the word's stems through (most words: none).
-      const maxK = len > WORD_BUFFER ? 0 : len - 1 < maxEnding ? len - 1 : maxEnding;
-      for (let kk = 0; kk <= maxK; kk++) {
-        const a = ring1[(len - kk) & 7]!;
-        const b1 = Math.imul(a, 0x9e3779b1) >>> fshift;
-        if ((filter[b1 >>> 5]! & (1 << (b1 & 31))) === 0) continue;
-        const b2 = Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) >>> fshift;
-        if ((filter[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
-        probe(text, 0, ts, true, len, ts, te, bufLen);
-        break;
+      if (actN === 0 || leadPasses(len)) {
+        const maxK = len > WORD_BUFFER ? 0 : len - 1 < maxEnding ? len - 1 : maxEnding;
+        for (let kk = 0; kk <= maxK; kk++) {
+          const a = ring1[(len - kk) & 7]!;
+          const b1 = Math.imul(a, 0x9e3779b1) >>> fshift;
+          if ((filter[b1 >>> 5]! & (1 << (b1 & 31))) === 0) continue;
+          const b2 = Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) >>> fshift;
+          if ((filter[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
+          probe(text, 0, ts, true, len, ts, te, bufLen);
+          break;
+        }
       }
-      if (nxtN > 0 || actN > 0) {
-        const tn = actNode;
-        actNode = nxtNode;
-        nxtNode = tn;
-        const tstart = actStart;
-        actStart = nxtStart;
-        nxtStart = tstart;
-        actN = nxtN;
-      }
+      const tn = actNode;
+      actNode = nxtNode;
+      nxtNode = tn;
+      const tstart = actStart;
+      actStart = nxtStart;
+      nxtStart = tstart;
+      actN = nxtN;
       prevEnd = te;
     }
     if (candStart.length === 0) return [];
     return resolve(text, candStart, candEnd, candNode);
+  }
+
+  /**
+   * Lead-filter test for the word nextWord() returned in `every` mode (it skipped the test).
+   * Conservative: words longer than 8 units always pass (their short prefixes left the ring).
+   */
+  function leadPasses(len: number): boolean {
+    if (len > 8) return true;
+    const test = (q: number) => {
+      const bit = Math.imul(q, 0x9e3779b1) >>> leadShift;
+      return (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+    };
+    if (test(len >= LEAD ? ring1[3]! : ring1[len]!)) return true;
+    if (shortLead1 && len >= 2 && test(ring1[1]!)) return true;
+    return shortLead2 && len >= 3 && test(ring1[2]!);
   }
 
   const tokensOf = wordTokens;

@@ -164,6 +164,41 @@ describe("content script in Chromium", () => {
     await page.close();
   });
 
+  it("opens a briefing from the card in the reader, with its full text", async () => {
+    const page = await open(`${server.url}/en.html`);
+    await waitForHighlights(page, 8);
+    await page.mouse.move(5, 5);
+    await hover(page, "Lukashenka said");
+    const shown = await waitFor(() => card(page), (c) => c !== null && c.titles.length > 0, { what: "card with briefings" });
+    const title = shown!.titles[0]!;
+    const point = await page.evaluate(() => {
+      const r = document.querySelector("briefings-card")!.shadowRoot!.querySelector(".bb-title")!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.click(point.x, point.y);
+    // Chromium opens it in the tab's side panel; read back which article the panel shows.
+    const worker = await currentServiceWorker(session);
+    const panelPath = await waitFor(
+      () =>
+        worker.evaluate(async () => {
+          // The extension has no "tabs" permission, so tabs are told apart by being active.
+          const [tab] = (await chrome.tabs.query({ active: true, lastFocusedWindow: true })) as Array<{ id?: number }>;
+          if (tab?.id === undefined) return "";
+          const options = (await chrome.sidePanel.getOptions({ tabId: tab.id })) as { path?: string };
+          return options.path ?? "";
+        }),
+      (p) => p.includes("sidepanel.html?article="),
+      { what: "side panel showing the briefing" },
+    );
+    const reader = await session.context.newPage();
+    await reader.goto(`chrome-extension://${session.extensionId}${panelPath}`);
+    await reader.locator("h1").waitFor();
+    expect(await reader.locator("h1").innerText()).toBe(title);
+    expect(await reader.locator("article p").count()).toBeGreaterThan(2);
+    await reader.close();
+    await page.close();
+  });
+
   it("can be reached with the pointer and pinned; pinned it survives scrolling, unpinned it closes", async () => {
     const page = await open(`${server.url}/en.html`);
     await waitForHighlights(page, 8);

@@ -91,6 +91,8 @@ declare global {
   // eslint-disable-next-line no-var
   var chrome: {
     runtime: { sendMessage(message: unknown): Promise<unknown> };
+    tabs: { query(q: Record<string, unknown>): Promise<unknown[]> };
+    sidePanel: { getOptions(o: { tabId: number }): Promise<unknown> };
     storage: {
       local: {
         get(key: string): Promise<Record<string, unknown>>;
