@@ -27,8 +27,11 @@ function random(seed: number): () => number {
   };
 }
 
-/** Builds about `targetChars` characters; names from `extraNames` are sprinkled into the filler. */
-export function buildMixedCorpus(root: string, targetChars = 10_000_000, extraNames: readonly string[] = []): string {
+/**
+ * Builds about `targetChars` characters; names from `extraNames` are sprinkled into the filler.
+ * With `withArticles` false the text is filler prose only (no eval snippets or seed articles).
+ */
+export function buildMixedCorpus(root: string, targetChars = 10_000_000, extraNames: readonly string[] = [], withArticles = true): string {
   const next = random(2026);
   const parts: string[] = [];
   const evalCases = JSON.parse(readFileSync(path.join(root, "tests/fixtures/spotting/eval.json"), "utf8")) as { text: string }[];
@@ -48,7 +51,7 @@ export function buildMixedCorpus(root: string, targetChars = 10_000_000, extraNa
       else sentence.push(words[Math.floor(next() * words.length)]!);
     }
     let chunk = sentence.join(" ") + ". ";
-    const roll = next();
+    const roll = withArticles ? next() : 1;
     if (roll < 0.08) chunk += evalCases[Math.floor(next() * evalCases.length)]!.text + "\n";
     else if (roll < 0.09) chunk += seeds[Math.floor(next() * seeds.length)]! + "\n\n";
     parts.push(chunk);

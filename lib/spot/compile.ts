@@ -29,6 +29,8 @@ export interface CompileOptions {
 
 interface LabelEntry {
   text: string;
+  /** Generated Latin spelling (not in the data). */
+  generated: boolean;
   inflectAs: Lang;
   weak: boolean;
 }
@@ -54,9 +56,9 @@ function labelEntries(entity: Entity, opts: Required<CompileOptions>): LabelEntr
   for (const lang of LANGS) {
     for (const text of entity.labels[lang] ?? []) {
       const weak = weakKeys.has(fold(text));
-      out.push({ text, inflectAs: lang, weak });
+      out.push({ text, generated: false, inflectAs: lang, weak });
       if (opts.transliterate && (lang === "ru" || lang === "be" || lang === "uk")) {
-        for (const v of latinVariants(text, lang as CyrillicLang)) out.push({ text: v.text, inflectAs: v.inflectAs, weak });
+        for (const v of latinVariants(text, lang as CyrillicLang)) out.push({ text: v.text, generated: true, inflectAs: v.inflectAs, weak });
       }
     }
   }
@@ -93,14 +95,15 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
   const pat = { entity: [] as number[], flags: [] as number[], firstUpper: [] as number[], allUpper: [] as number[], tokens: [] as number[] };
   let labels = 0;
   let variants = 0;
+  const shortRootStems = { one: false, two: false };
 
   entities.forEach((entity, entityIndex) => {
     const caseSensitive = entity.context?.caseSensitive === true;
     for (const label of labelEntries(entity, opts)) {
-      variants++;
       const tokens = wordTokens(label.text);
       if (tokens.length === 0 || tokens.length > MAX_TOKENS) continue;
-      labels++;
+      if (label.generated) variants++;
+      else labels++;
       let node = 0;
       let firstUpper = 0;
       let allUpper = 0;
@@ -122,6 +125,8 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
           const stem = fold(r.stem);
           if (stem === "") continue;
           const [hash1, hash2] = hashFolded(stem);
+          if (node === 0 && stem.length === 1) shortRootStems.one = true;
+          if (node === 0 && stem.length === 2) shortRootStems.two = true;
           const key = `${node}|${hash1}|${hash2}|${child}`;
           let edge = edges.get(key);
           if (edge === undefined) {
@@ -192,6 +197,7 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
   return {
     format: COMPILED_FORMAT,
     entities: entities.map(compileEntity),
+    shortRootStems,
     maxEnding,
     endingSets,
     edges: {

@@ -29,6 +29,8 @@ export type CompiledEntity = z.infer<typeof CompiledEntity>;
 export const CompiledGazetteer = z.object({
   format: z.literal(COMPILED_FORMAT),
   entities: z.array(CompiledEntity),
+  /** Whether some root stem is 1 or 2 folded units long ("I", "EU"): the scanner then tests short prefixes too. */
+  shortRootStems: z.object({ one: z.boolean(), two: z.boolean() }),
   /** Longest folded ending; the scanner probes this many prefixes per word. */
   maxEnding: z.number().int().min(0).max(7),
   /** Folded endings per ending set; set 0 is {""}. */
@@ -52,6 +54,7 @@ export const CompiledGazetteer = z.object({
   /** Pattern ids per node, indexed by nodes.termStart/termCount. */
   terms: z.string(),
   patterns: z.object({ entity: z.string(), flags: z.string(), firstUpper: z.string(), allUpper: z.string(), tokens: z.string() }),
+  /** labels: from the data; variants: generated Latin spellings; patterns: distinct (node, entity, case) terminals. */
   stats: z.object({ labels: z.number(), variants: z.number(), patterns: z.number(), edges: z.number(), nodes: z.number() }),
 });
 export type CompiledGazetteer = z.infer<typeof CompiledGazetteer>;

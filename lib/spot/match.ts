@@ -68,13 +68,19 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   const leads = new Set<number>();
   // Root stems shorter than LEAD_UNITS are keyed by themselves; the scanner then also tests
   // the word's 1- and 2-unit prefixes (only when such stems exist).
-  let shortLead1 = false;
-  let shortLead2 = false;
+  const shortLead1 = compiled.shortRootStems.one;
+  const shortLead2 = compiled.shortRootStems.two;
   for (let i = 0; i < edgeCount; i++) {
     if (eParent[i] !== 0) continue;
     rootEdges++;
     leads.add(eLead[i]!);
   }
+  // Edges below the root get their own filter keyed by (parent, hash1): a name in progress
+  // probes up to maxEnding+1 stems of the next word, and most of those are misses.
+  const innerBits = nextPow2(Math.max(1024, (edgeCount - rootEdges) * 16));
+  const innerShift = 32 - Math.log2(innerBits);
+  const innerFilter = new Int32Array(innerBits >>> 5);
+  const innerBit = (parent: number, hash1: number) => Math.imul(hash1 ^ Math.imul(parent, 0x27d4eb2f), 0x9e3779b1) >>> innerShift;
   const leadBits = nextPow2(Math.max(4096, leads.size * 32));
   const leadShift = 32 - Math.log2(leadBits);
   const leadFilter = new Int32Array(leadBits >>> 5);
@@ -99,13 +105,10 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
     C[slot] = child;
     E[slot] = eEnding[i]!;
     hasChildren[parent] = 1;
-    if (parent === 0 && eLead[i] === eHash1[i]) {
-      // lead == whole stem: a stem of at most LEAD_UNITS units; which length is unknown, so
-      // both short prefixes are tested for such gazetteers.
-      shortLead1 = true;
-      shortLead2 = true;
-    }
-    if (parent === 0) {
+    if (parent !== 0) {
+      const b = innerBit(parent, eHash1[i]!);
+      innerFilter[b >>> 5]! |= 1 << (b & 31);
+    } else {
       const b1 = filterBit1(eHash1[i]!, fshift);
       const b2 = filterBit2(eHash1[i]!, fshift);
       filter[b1 >>> 5]! |= 1 << (b1 & 31);
@@ -212,6 +215,9 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
         if ((filter[b1 >>> 5]! & (1 << (b1 & 31))) === 0) continue;
         const b2 = bit2Of(a, fshift);
         if ((filter[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
+      } else {
+        const bi = innerBit(node, a);
+        if ((innerFilter[bi >>> 5]! & (1 << (bi & 31))) === 0) continue;
       }
       let slot = slotOf(node, a, mask);
       let b = 0;
@@ -271,6 +277,64 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
         continue;
       }
       const ts = i;
+      if (!every) {
+        // Fold only the first LEAD units and test them; most words fail and are skipped by
+        // character class alone, without folding or hashing the rest.
+        let q = SEED1;
+        let q1 = 0;
+        let q2 = 0;
+        let m = 0;
+        while (m < LEAD) {
+          if (k === WORD || k === IGNORABLE) {
+            const f = fold1[c]!;
+            if (f !== 0) {
+              q = Math.imul(q ^ f, MUL1);
+              m++;
+              if (m === 1) q1 = q;
+              else if (m === 2) q2 = q;
+              const g = fold2[c]!;
+              if (g !== 0 && m < LEAD) {
+                q = Math.imul(q ^ g, MUL1);
+                m++;
+                if (m === 2) q2 = q;
+              }
+            }
+          } else break; // an apostrophe after fewer than three units ends the word (elision)
+          i++;
+          if (i >= n) break;
+          c = text.charCodeAt(i);
+          k = classes[c]!;
+          if (k === 0) k = classOf(c);
+        }
+        if (m === 0) continue;
+        let bit = Math.imul(q, 0x9e3779b1) >>> leadShift;
+        let ok = (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+        if (!ok && shortLead1 && m >= 2) {
+          bit = Math.imul(q1, 0x9e3779b1) >>> leadShift;
+          ok = (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+        }
+        if (!ok && shortLead2 && m >= 3) {
+          bit = Math.imul(q2, 0x9e3779b1) >>> leadShift;
+          ok = (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+        }
+        if (!ok) {
+          // Skip the rest of the word by class only (same word rule as below). A word shorter
+          // than LEAD units has already ended (at a separator or an elision apostrophe).
+          while (m === LEAD && i < n) {
+            c = text.charCodeAt(i);
+            k = classes[c]!;
+            if (k === 0) k = classOf(c);
+            if (k === WORD || k === IGNORABLE) i++;
+            else if (k === APOSTROPHE && i + 1 < n && classOf(text.charCodeAt(i + 1)) === WORD) i++;
+            else break;
+          }
+          continue;
+        }
+        // A candidate: hash it fully from its start.
+        i = ts;
+        c = text.charCodeAt(i);
+        k = classes[c]!;
+      }
       let h1 = SEED1;
       let len = 0;
       for (;;) {
@@ -297,46 +361,6 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
         if (k === 0) k = classOf(c);
       }
       if (len === 0) continue;
-      if (!every) {
-        // Prefix hashes of lengths 1..3 are still in the ring for words up to 8 units; longer
-        // words recompute them (no apostrophe can be among the first three units).
-        let q1 = ring1[1]!;
-        let q2 = ring1[2]!;
-        let q3 = ring1[3]!;
-        if (len > 8) {
-          let q = SEED1;
-          let m = 0;
-          for (let j = ts; m < LEAD; j++) {
-            const cc = text.charCodeAt(j);
-            const f = fold1[cc]!;
-            if (f === 0) continue;
-            q = Math.imul(q ^ f, MUL1);
-            m++;
-            if (m === 1) q1 = q;
-            else if (m === 2) q2 = q;
-            else q3 = q;
-            const g = fold2[cc]!;
-            if (g !== 0 && m < LEAD) {
-              q = Math.imul(q ^ g, MUL1);
-              m++;
-              if (m === 2) q2 = q;
-              else q3 = q;
-            }
-          }
-        }
-        const qa = len >= LEAD ? q3 : len === 2 ? q2 : q1;
-        let bit = Math.imul(qa, 0x9e3779b1) >>> leadShift;
-        let ok = (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-        if (!ok && shortLead1 && len >= 2) {
-          bit = Math.imul(q1, 0x9e3779b1) >>> leadShift;
-          ok = (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-          if (!ok && shortLead2 && len >= 3) {
-            bit = Math.imul(q2, 0x9e3779b1) >>> leadShift;
-            ok = (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-          }
-        }
-        if (!ok) continue;
-      }
       wordStart = ts;
       wordEnd = i;
       wordLen = len;
@@ -399,13 +423,14 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
    */
   function leadPasses(len: number): boolean {
     if (len > 8) return true;
-    const test = (q: number) => {
-      const bit = Math.imul(q, 0x9e3779b1) >>> leadShift;
-      return (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-    };
-    if (test(len >= LEAD ? ring1[3]! : ring1[len]!)) return true;
-    if (shortLead1 && len >= 2 && test(ring1[1]!)) return true;
-    return shortLead2 && len >= 3 && test(ring1[2]!);
+    if (leadBit(len >= LEAD ? ring1[3]! : ring1[len]!)) return true;
+    if (shortLead1 && len >= 2 && leadBit(ring1[1]!)) return true;
+    return shortLead2 && len >= 3 && leadBit(ring1[2]!);
+  }
+
+  function leadBit(q: number): boolean {
+    const bit = Math.imul(q, 0x9e3779b1) >>> leadShift;
+    return (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
 
   const tokensOf = wordTokens;
@@ -426,22 +451,36 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   }
 
   function resolve(text: string, starts: number[], ends: number[], nodes: number[]): SpotMention[] {
-    const seen = new Map<string, Candidate>();
+    // Candidates of one span are pushed together (one word end), so duplicates of a
+    // (start, end, entity) triple are found among the entries of the same span.
+    const list: Candidate[] = [];
+    let spanFrom = 0;
     for (let c = 0; c < starts.length; c++) {
+      const start = starts[c]!;
+      const end = ends[c]!;
+      if (list.length > 0 && (list[list.length - 1]!.start !== start || list[list.length - 1]!.end !== end)) spanFrom = list.length;
       const node = nodes[c]!;
       const from = termStart[node]!;
       const count = termCount[node]!;
       for (let t = from; t < from + count; t++) {
         const p = terms[t]!;
         const flags = patFlags[p]!;
-        if ((flags & PATTERN_CHECK_CASE) !== 0 && !caseMatches(text, starts[c]!, ends[c]!, p)) continue;
-        const cand: Candidate = { start: starts[c]!, end: ends[c]!, entity: patEntity[p]!, weak: (flags & PATTERN_WEAK) !== 0 };
-        const key = `${cand.start}:${cand.end}:${cand.entity}`;
-        const prev = seen.get(key);
-        if (prev === undefined || (prev.weak && !cand.weak)) seen.set(key, cand);
+        if ((flags & PATTERN_CHECK_CASE) !== 0 && !caseMatches(text, start, end, p)) continue;
+        const entity = patEntity[p]!;
+        const weak = (flags & PATTERN_WEAK) !== 0;
+        let dup = -1;
+        for (let j = spanFrom; j < list.length; j++) {
+          const d = list[j]!;
+          if (d.entity === entity && d.start === start && d.end === end) {
+            dup = j;
+            break;
+          }
+        }
+        if (dup === -1) list.push({ start, end, entity, weak });
+        else if (list[dup]!.weak && !weak) list[dup]!.weak = false;
       }
     }
-    const accepted = applyContext(text, [...seen.values()], compiled.entities);
+    const accepted = applyContext(text, list, compiled.entities);
     // Leftmost-longest; among equal spans an unambiguous label, then gazetteer order.
     accepted.sort((x, y) => x.start - y.start || y.end - x.end || Number(x.weak) - Number(y.weak) || x.entity - y.entity);
     const out: SpotMention[] = [];

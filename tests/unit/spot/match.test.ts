@@ -92,4 +92,17 @@ describe("matcher", () => {
     const c = compileGazetteer(mini as Entity[]);
     expect(() => createMatcher({ ...c, edges: { ...c.edges, count: c.edges.count + 1 } })).toThrow(/damaged/);
   });
+
+  it("finds one- and two-letter names and long inflected words (short and long lead paths)", () => {
+    const tiny: Entity[] = [
+      { id: "org/eu", type: "org", name: "EU", labels: { en: ["EU"] }, description: { en: "x" }, context: { caseSensitive: true } },
+      { id: "event/minsk-i", type: "event", name: "Minsk I", labels: { en: ["Minsk I"] }, description: { en: "x" } },
+      { id: "org/ministry", type: "org", name: "Ministry", labels: { pl: ["Ministerstwo Informacji"] }, description: { en: "x" } },
+    ];
+    const m = createMatcher(compileGazetteer(tiny));
+    const ids = (t: string) => m.find(t).map((x) => `${x.text}=${x.entityId}`);
+    expect(ids("the EU and the eu")).toEqual(["EU=org/eu"]);
+    expect(ids("after Minsk I failed")).toEqual(["Minsk I=event/minsk-i"]);
+    expect(ids("w Ministerstwie Informacji")).toEqual(["Ministerstwie Informacji=org/ministry"]);
+  });
 });
