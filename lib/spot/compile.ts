@@ -6,8 +6,10 @@
  */
 import type { Entity, Lang } from "../schema";
 import { LANGS } from "../schema";
+import { apostropheVariants } from "../text/apostrophe";
 import { fold } from "../text/fold";
 import { inflectionStems } from "../text/inflect";
+import { BUILT_IN_GIVEN_NAMES } from "../text/given-names";
 import { hashFolded, wordTokens } from "../text/tokens";
 import { latinVariants, type CyrillicLang } from "../text/translit";
 import {
@@ -50,19 +52,91 @@ const ENTITY_ID = /^(person|org|place|event|other)\//;
 /** Endings longer than the scanner's prefix ring are dropped (none of the rules come close). */
 const MAX_ENDING = 7;
 
+/**
+ * Generated spellings that must not count without evidence: short one-word variants (a
+ * transliteration of a 4–5 letter name is often a word or a name elsewhere: "Myr", "Belas",
+ * "Vesna") and variants that are common Latin-script words ("Polack" from Полацк, "Tramp" from
+ * Трамп). Labels written in the data keep the strength the data gives them.
+ */
+const SHORT_VARIANT = 5;
+const COMMON_LATIN_WORDS: ReadonlySet<string> = new Set([
+  "polack", "tramp", "nieman",
+]);
+
+function isRiskyVariant(text: string, key: string, explicitKeys: ReadonlySet<string>): boolean {
+  if (explicitKeys.has(key)) return false;
+  if (wordTokens(text).length !== 1) return false;
+  return key.length <= SHORT_VARIANT || COMMON_LATIN_WORDS.has(key);
+}
+
 function labelEntries(entity: Entity, opts: Required<CompileOptions>): LabelEntry[] {
   const weakKeys = new Set((entity.context?.weakLabels ?? []).map((w) => fold(w)));
+  const explicitKeys = new Set(LANGS.flatMap((lang) => entity.labels[lang] ?? []).map((t) => fold(t)));
   const out: LabelEntry[] = [];
+  const add = (text: string, lang: Lang, weak: boolean, generated: boolean, transliterate = true, surname = false): void => {
+    out.push({ text, generated, inflectAs: lang, weak });
+    if (transliterate && opts.transliterate && (lang === "ru" || lang === "be" || lang === "uk")) {
+      for (const v of latinVariants(text, lang as CyrillicLang)) {
+        // A generated spelling is only as strong as the data allows: "Брест" is unambiguous in
+        // Cyrillic, but its variant "Brest" is the entity's own weak Latin label (Brest, France).
+        const key = fold(v.text);
+        if (surname && BUILT_IN_GIVEN_NAMES.has(key)) continue; // Мишель → "Michel"
+        out.push({ text: v.text, generated: true, inflectAs: v.inflectAs, weak: weak || weakKeys.has(key) || isRiskyVariant(v.text, key, explicitKeys) });
+      }
+    }
+  };
+  const derivedKeys = new Set<string>();
   for (const lang of LANGS) {
     for (const text of entity.labels[lang] ?? []) {
       const weak = weakKeys.has(fold(text));
-      out.push({ text, generated: false, inflectAs: lang, weak });
-      if (opts.transliterate && (lang === "ru" || lang === "be" || lang === "uk")) {
-        for (const v of latinVariants(text, lang as CyrillicLang)) out.push({ text: v.text, generated: true, inflectAs: v.inflectAs, weak });
+      add(text, lang, weak, false);
+      // В'ячорка / Вячорка: the other apostrophe spelling (its Latin variants are the same).
+      for (const v of apostropheVariants(text, lang)) add(v, lang, weak, true, false);
+      // A phrase label that opens with a common word ("платформа «Голос»", "białoruskie KGB")
+      // is capitalised at the start of a sentence.
+      const sentenceCase = sentenceCased(text);
+      if (sentenceCase !== undefined && !(entity.labels[lang] ?? []).includes(sentenceCase)) add(sentenceCase, lang, weak, true);
+      // A surname alone after the full name ("Nasta Loika … Loika said") is a mention; weak, so
+      // it needs evidence, and a different given name before it makes it a namesake.
+      const surname = entity.type === "person" ? surnameOf(text) : undefined;
+      if (surname !== undefined && !explicitKeys.has(fold(surname)) && !derivedKeys.has(`${lang}|${fold(surname)}`)) {
+        derivedKeys.add(`${lang}|${fold(surname)}`);
+        add(surname, lang, true, true, true, true);
       }
     }
   }
   return out;
+}
+
+/**
+ * Shortest surname taken on its own: shorter ones are too often words (Znak, Гриб, Швед).
+ * Adjective-shaped ones (Крутой, Круты) are words too.
+ */
+const MIN_SURNAME = 5;
+const ADJECTIVE_SHAPED = /(ой|ый|ы)$/;
+
+/** The last word of a person's name label whose every word is capitalised ("Nasta Loika" → "Loika"). */
+function surnameOf(label: string): string | undefined {
+  const tokens = wordTokens(label);
+  if (tokens.length < 2 || tokens.length > 4) return undefined;
+  for (const t of tokens) {
+    const first = label.charAt(t.start);
+    if (first === first.toLowerCase()) return undefined; // "Euphrosyne of Polotsk", "von der Leyen"
+  }
+  const last = tokens[tokens.length - 1]!;
+  const surname = label.slice(last.start, last.end);
+  // A last word that is also a given name ("Michel", "Борис" in a surname-first label) is
+  // not safe alone.
+  if (last.folded.length < MIN_SURNAME || /\d/.test(surname) || ADJECTIVE_SHAPED.test(last.folded) || BUILT_IN_GIVEN_NAMES.has(last.folded)) return undefined;
+  return surname;
+}
+
+/** The label with its first letter capitalised, when it is a phrase that opens in lower case. */
+function sentenceCased(label: string): string | undefined {
+  if (wordTokens(label).length < 2) return undefined;
+  const first = label.charAt(0);
+  if (first === first.toUpperCase()) return undefined;
+  return first.toUpperCase() + label.slice(1);
 }
 
 function compileEntity(entity: Entity): CompiledEntity {

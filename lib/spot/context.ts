@@ -1,7 +1,11 @@
 /**
  * Context rules for ambiguous names (lib/schema EntityContext), applied after matching:
  *
- * - forbidsNearby: a veto word within ±200 characters of the mention always drops it.
+ * - forbidsNearby: a veto word within ±200 characters drops a mention that needs evidence (a
+ *   weak label, a gated entity); an unambiguous spelling is dropped only by a veto word right
+ *   beside it in the same sentence ("Mińsk Mazowiecki", "Brest, France"), so "Mińskiem
+ *   Mazowieckim. W Mińsku…" keeps the second Minsk and "Svetlahorsk" survives a Kaliningrad
+ *   mentioned earlier in the sentence.
  * - weakLabels: the label counts only with exact case (checked by the matcher) AND evidence:
  *   it is quoted («…» "…" „…“), OR a requiresNearby word is within ±200 characters or in the
  *   same paragraph, OR the text has an unambiguous mention of another entity elsewhere.
@@ -9,13 +13,26 @@
  * - The "Belarus mention elsewhere" evidence does not apply to a weak label of a place or an
  *   organisation at the start of a sentence: there its capital letter says nothing ("Вясна ў
  *   Беларусі позняя" is spring). A person's surname is capitalised anywhere, so it keeps it.
+ * - A weak person label (a surname alone) also counts when the same person is named by an
+ *   unambiguous label elsewhere in the text ("Nasta Loika … Loika had spent years").
  * - A weak label followed by a capitalised word ("Lida Kovaleva") is a first name or part of an
- *   unknown name, not the entity, unless quoted.
+ *   unknown name, not the entity, unless quoted — or, for a surname, the person is named in
+ *   full elsewhere (German capitalises nouns: "Kolesnikowas Schwester").
+ * - A weak place label opening a sentence and followed by a comma and a lower-case word or a
+ *   number ("Lida, a teacher from…", "Лида, жена…", "Lida, 28-letnia…") is a person in
+ *   apposition, unless the apposition names a kind of place or opens with a locative
+ *   preposition ("Lida, a town near Hrodna", "Lida, in western Belarus").
+ * - A weak label right beside a foreign qualifier ("the Soviet KGB", "KGB soviétique",
+ *   "French Brest") is that other country's namesake.
+ * - Namesakes: a one-word mention of a person right after a given name that is not the
+ *   person's own ("Igor Putin", "Олена Лукашенко", "Jan Kalinowski") is someone else. Given
+ *   names: data/given-names.json and the first names of the gazetteer's people.
  *
  * Cue words are folded and match as token prefixes ("Франц" covers "Франции"); a cue that is an
  * entity id is satisfied by an accepted mention of that entity within the window.
  */
-import { CharClass as CharClasses, charClass as classOfImported, foldTables as tables, isUpperCaseUnit as isUpperImported } from "../text/fold";
+import { CharClass as CharClasses, charClass as classOfImported, fold, foldTables as tables, isUpperCaseUnit as isUpperImported } from "../text/fold";
+import { BUILT_IN_GIVEN_NAMES, GivenNames, sameGivenName } from "../text/given-names";
 import type { CompiledEntity } from "./compiled";
 
 // Module-level copies of imported bindings: some loaders turn each use of an import into a
@@ -117,6 +134,12 @@ function followedByCapitalisedWord(text: string, c: Candidate): boolean {
   return isWordUnit(text, next) && isUpperCaseUnit(text.charAt(next));
 }
 
+/** Ends like a possessive ("Kolesnikowas Schwester", "Loika's Group"): German capitalises the noun after it. */
+function isPossessive(text: string, c: Candidate): boolean {
+  const last = text.charAt(c.end - 1);
+  return c.end - c.start > 2 && (last === "s" || last === "S");
+}
+
 /** True at the start of the text, a line or a sentence (after . ! ? …), skipping spaces and openers. */
 function isSentenceInitial(text: string, start: number): boolean {
   let i = start - 1;
@@ -127,34 +150,167 @@ function isSentenceInitial(text: string, start: number): boolean {
   return i < 0 || /[.!?…]/.test(text.charAt(i));
 }
 
+/** Words a forbidsNearby veto may be from an unambiguous mention: "Brest, France", "aircraft carrier Minsk". */
+const BESIDE_WORDS = 3;
+
+/**
+ * The range [from, to) of up to `words` words before (dir -1) or after (dir +1) a position,
+ * stopping at a sentence end or a line break.
+ */
+function wordsBeside(text: string, at: number, dir: -1 | 1, words: number): [number, number] {
+  let i = at;
+  let count = 0;
+  let inWord = false;
+  const limit = Math.min(NEARBY_CHARS, 80);
+  for (let steps = 0; steps < limit; steps++) {
+    const j = dir < 0 ? i - 1 : i;
+    if (j < 0 || j >= text.length) break;
+    const ch = text.charAt(j);
+    if (ch === "\n" || /[.!?…;]/.test(ch)) break;
+    const word = isWordUnit(text, j);
+    if (word && !inWord) count++;
+    if (!word && inWord && count >= words) break;
+    inWord = word;
+    i += dir;
+  }
+  return dir < 0 ? [i, at] : [at, i];
+}
+
+function vetoedBeside(text: string, c: Candidate, forbids: readonly string[]): boolean {
+  const [bf, bt] = wordsBeside(text, c.start, -1, BESIDE_WORDS);
+  if (hasCueIn(text, bf, bt, forbids)) return true;
+  const [af, at] = wordsBeside(text, c.end, 1, BESIDE_WORDS);
+  return hasCueIn(text, af, at, forbids);
+}
+
+/** Adjectives that make a weak label another country's namesake (folded word prefixes). */
+const FOREIGN_QUALIFIERS = foldAll([
+  "soviet", "sowjet", "sovieti", "советск", "савецк", "радянськ", "radzieck", "sovietin",
+  "french", "французск", "французьк", "francusk", "französisch", "français", "prancūz",
+]);
+
+function foldAll(words: readonly string[]): string[] {
+  return words.map((w) => fold(w));
+}
+
+/** The word right before `pos` (dir -1) or right after it (dir +1), one space or NBSP away. */
+function neighbourWord(text: string, pos: number, dir: -1 | 1): [number, number] | undefined {
+  const sep = text.charAt(dir < 0 ? pos - 1 : pos);
+  if (sep !== " " && sep !== "\u00a0") return undefined;
+  let a = dir < 0 ? pos - 1 : pos + 1;
+  let b = a;
+  if (dir < 0) {
+    while (a > 0 && (isWordUnit(text, a - 1) || charClass(text.charCodeAt(a - 1)) === CharClass.Ignorable)) a--;
+  } else {
+    while (b < text.length && (isWordUnit(text, b) || charClass(text.charCodeAt(b)) === CharClass.Ignorable)) b++;
+  }
+  return b > a ? [a, b] : undefined;
+}
+
+function hasForeignQualifier(text: string, c: Candidate): boolean {
+  const before = neighbourWord(text, c.start, -1);
+  if (before !== undefined && hasCueIn(text, before[0], before[1], FOREIGN_QUALIFIERS)) return true;
+  const after = neighbourWord(text, c.end, 1);
+  return after !== undefined && hasCueIn(text, after[0], after[1], FOREIGN_QUALIFIERS);
+}
+
+/** Kinds of place that an apposition may name ("Lida, a town in…"), as folded word prefixes. */
+const PLACE_NOUNS = foldAll([
+  "town", "city", "village", "district", "region", "город", "горад", "міст", "посёл", "пасёл", "селищ", "вёск",
+  "деревн", "район", "област", "вобласц", "miast", "wieś", "gmin", "powiat", "obwód", "stadt", "dorf", "bezirk",
+  "ville", "commune", "miest", "kaim", "rajon", "sritis",
+]);
+
+/** Prepositions that open a locative apposition ("Lida, in western Belarus, …"), with their space. */
+const LOCATIVE_STARTS = foldAll(["in ", "near ", "на ", "в ", "у ", "ў ", "под ", "каля ", "w ", "pod ", "koło ", "bei ", "nahe ", "près ", "dans ", "prie "]);
+
+/** "Lida, a teacher", "Лида, жена", "Lida, 28-letnia": a comma, then a lower-case word or a number. */
+function isPersonApposition(text: string, c: Candidate): boolean {
+  if (text.charAt(c.end) !== "," || !isSentenceInitial(text, c.start)) return false;
+  let i = c.end + 1;
+  while (i < text.length && (text.charAt(i) === " " || text.charAt(i) === "\u00a0")) i++;
+  const first = text.charAt(i);
+  if (first === "" || !isWordUnit(text, i) || isUpperCaseUnit(first)) return false;
+  if (/\d/.test(first)) return true; // an age: "Lida, 28-letnia …"
+  // The apposition runs to the next comma or sentence end.
+  let j = i;
+  while (j < text.length && j - i < 120 && !/[,.;!?\n]/.test(text.charAt(j))) j++;
+  // "Lida, a town in…", "Lida, in western Belarus, …": the apposition places it.
+  return !hasCueIn(text, i, j, PLACE_NOUNS) && !hasCueIn(text, i, i + 6, LOCATIVE_STARTS);
+}
+
+const givenNameCache = new WeakMap<readonly CompiledEntity[], GivenNames>();
+
+/** Built-in given names plus the first names of the gazetteer's people (their display names). */
+function givenNamesOf(entities: readonly CompiledEntity[]): GivenNames {
+  let names = givenNameCache.get(entities);
+  if (names === undefined) {
+    names = new GivenNames(BUILT_IN_GIVEN_NAMES);
+    for (const e of entities) {
+      if (e.type !== "person") continue;
+      const parts = e.name.split(/\s+/);
+      if (parts.length >= 2 && parts[0] !== undefined && isUpperCaseUnit(parts[0].charAt(0))) names.add(parts[0]);
+    }
+    givenNameCache.set(entities, names);
+  }
+  return names;
+}
+
+/** "Igor Putin": a one-word person mention right after a capitalised given name that is not the person's own. */
+function isNamesake(text: string, c: Candidate, e: CompiledEntity, names: GivenNames): boolean {
+  for (let i = c.start; i < c.end; i++) if (!isWordUnit(text, i) && charClass(text.charCodeAt(i)) !== CharClass.Ignorable) return false;
+  const before = neighbourWord(text, c.start, -1);
+  if (before === undefined) return false;
+  const word = text.slice(before[0], before[1]);
+  if (!isUpperCaseUnit(word.charAt(0)) || (word.length > 1 && isUpperCaseUnit(word.charAt(1)))) return false;
+  if (!names.has(word)) return false;
+  const own = e.name.split(/\s+/)[0] ?? "";
+  return !sameGivenName(word, own);
+}
+
 function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
 /** Keeps the candidates whose context allows them. */
 export function applyContext(text: string, candidates: readonly Candidate[], entities: readonly CompiledEntity[]): Candidate[] {
+  const needsEvidence = (c: Candidate) => c.weak || entities[c.entity]?.gated === true;
   const local: Candidate[] = [];
+  let names: GivenNames | undefined;
   for (const c of candidates) {
     const e = entities[c.entity];
     if (e === undefined) continue;
     if (e.forbids !== undefined) {
-      if (hasCueIn(text, c.start - NEARBY_CHARS, c.start, e.forbids) || hasCueIn(text, c.end, c.end + NEARBY_CHARS, e.forbids)) continue;
+      if (!needsEvidence(c)) {
+        if (vetoedBeside(text, c, e.forbids)) continue;
+      } else if (hasCueIn(text, c.start - NEARBY_CHARS, c.start, e.forbids) || hasCueIn(text, c.end, c.end + NEARBY_CHARS, e.forbids)) continue;
+    }
+    if (e.type === "person") {
+      names ??= givenNamesOf(entities);
+      if (isNamesake(text, c, e, names)) continue;
     }
     local.push(c);
   }
-  const needsEvidence = (c: Candidate) => c.weak || entities[c.entity]?.gated === true;
   const strong = local.filter((c) => !needsEvidence(c));
   const accepted: Candidate[] = [...strong];
   // Any unambiguous mention that does not overlap c. Few candidates overlap one span, so a
   // long list always has one; short lists are checked.
   const anchoredElsewhere = (c: Candidate) => strong.length > 16 || strong.some((s) => !overlaps(s, c));
+  // The same person named by an unambiguous label elsewhere: "Loika" after "Nasta Loika".
+  const namedElsewhere = (c: Candidate) => strong.some((s) => s.entity === c.entity && !overlaps(s, c));
   for (const c of local) {
     if (!needsEvidence(c)) continue;
     const e = entities[c.entity]!;
+    const person = e.type === "person";
     const quoted = isQuoted(text, c);
-    if (c.weak && !quoted && followedByCapitalisedWord(text, c)) continue;
-    if (quoted || hasEvidenceNearby(text, c, e, strong, entities)) accepted.push(c);
-    else if (!(c.weak && e.type !== "person" && isSentenceInitial(text, c.start)) && anchoredElsewhere(c)) accepted.push(c);
+    const coreferent = person && c.weak && namedElsewhere(c);
+    if (c.weak && !quoted) {
+      if (followedByCapitalisedWord(text, c) && !(coreferent && isPossessive(text, c))) continue;
+      if (e.type === "place" && isPersonApposition(text, c)) continue;
+      if (!person && hasForeignQualifier(text, c)) continue;
+    }
+    if (quoted || coreferent || hasEvidenceNearby(text, c, e, strong, entities)) accepted.push(c);
+    else if (!(c.weak && !person && isSentenceInitial(text, c.start)) && anchoredElsewhere(c)) accepted.push(c);
   }
   return accepted;
 }

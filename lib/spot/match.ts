@@ -1,15 +1,16 @@
 /**
- * The scanner: one pass over the text, folding each UTF-16 unit through the table in
- * lib/text/fold.ts and hashing each word on the fly (two 32-bit hashes of every prefix). At
- * the end of a word it probes the word and its last few prefixes (stem + ending) against the
- * edge table — root probes first pass a Bloom filter, so most words cost a few bit tests.
- * Multi-word names continue from the nodes the previous word reached, across gaps of spaces
- * or hyphens only. Hits are then checked for case, context (lib/spot/context.ts) and reduced
- * to leftmost-longest, non-overlapping mentions.
+ * The scanner: one pass over the text that folds and hashes every word through the matcher's
+ * own unit table (one array read per UTF-16 unit: kind and folded unit packed together). At
+ * the end of a word one test in a "form" filter — hashes of every stem + allowed ending, built
+ * at load — rejects almost every word that cannot be (part of) a name. Only words that pass are
+ * refolded and probed stem by stem (the word minus each possible ending) against the edge
+ * table. Multi-word names continue from the nodes the previous word reached, across gaps of
+ * spaces or hyphens only. Hits are then checked for case, context (lib/spot/context.ts) and
+ * reduced to leftmost-longest, non-overlapping mentions.
  */
 import { CharClass, charClass, foldTables, isUpperCaseUnit } from "../text/fold";
-import { ELISION_MAX, HASH_MUL_1, HASH_MUL_2, HASH_SEED_1, HASH_SEED_2, wordTokens } from "../text/tokens";
-import { CompiledGazetteer, edgeSlot, filterBit1, filterBit2, LEAD_UNITS, PATTERN_CHECK_CASE, PATTERN_WEAK } from "./compiled";
+import { ELISION_MAX, HASH_MUL_1, HASH_MUL_2, HASH_SEED_1, HASH_SEED_2 } from "../text/tokens";
+import { CompiledGazetteer, type CompiledEntity, edgeSlot, filterBit1, filterBit2, PATTERN_CHECK_CASE, PATTERN_WEAK } from "./compiled";
 import { applyContext, type Candidate } from "./context";
 import { base64ToInt32 } from "./typed-base64";
 import type { SpotEntity, SpotMention } from "./types";
@@ -20,24 +21,158 @@ export interface Matcher {
   entities(): SpotEntity[];
 }
 
+// Module-level copies of imported bindings: some module loaders (CommonJS transpilation in
+// node) turn every use of an imported name into a getter call, which costs more than the scan.
+const classOf = charClass;
+const isUpper = isUpperCaseUnit;
+const FOLD1 = foldTables.fold1;
+const FOLD2 = foldTables.fold2;
+const WORD_CLASS = CharClass.Word;
+const IGNORABLE_CLASS = CharClass.Ignorable;
+const APOSTROPHE_CLASS = CharClass.Apostrophe;
+const SEPARATOR_CLASS = CharClass.Separator;
+const SEED1 = HASH_SEED_1;
+const SEED2 = HASH_SEED_2;
+const MUL1 = HASH_MUL_1;
+const MUL2 = HASH_MUL_2;
+const ELISION = ELISION_MAX;
+const slotOf = edgeSlot;
+const bit1Of = filterBit1;
+const bit2Of = filterBit2;
+const CHECK_CASE = PATTERN_CHECK_CASE;
+const WEAK = PATTERN_WEAK;
+
 /** Most words a multi-word name may continue from at once (alternative stems of one word). */
 const MAX_ACTIVE = 32;
-/** Folded-unit buffer per word; longer words are matched whole, without ending probes. */
+/** Longest word (folded units) that can be part of a name; no gazetteer token comes close. */
 const WORD_BUFFER = 64;
 /** Longest gap (spaces, hyphens) between the words of one name. */
 const MAX_GAP = 3;
-
 /** Folded units allowed between the words of one name: space, hyphen, quotes (цэнтр «Вясна»). */
 const GAP_UNITS = new Set([..." -«»\"„“”‚‘"].map((ch) => ch.charCodeAt(0)));
 
-const WORD = CharClass.Word;
-const IGNORABLE = CharClass.Ignorable;
-const APOSTROPHE = CharClass.Apostrophe;
+/**
+ * The scanner's unit table: kind in the low 3 bits, the first folded unit above them, so the
+ * hot loop reads one Int32 per UTF-16 unit instead of a class and two fold tables. Filled
+ * lazily from lib/text/fold (same rules), shared by every matcher.
+ */
+const KIND_UNKNOWN = 0;
+const KIND_SEPARATOR = 1;
+/** Word character folding to one unit. */
+const KIND_WORD = 2;
+/** Word character folding to two units (ß → ss): the second is in FOLD2. */
+const KIND_WORD_PAIR = 3;
+const KIND_IGNORABLE = 4;
+const KIND_APOSTROPHE = 5;
+/** (entry & KIND_WORD_TEST) === KIND_WORD holds for both word kinds and nothing else. */
+const KIND_WORD_TEST = 6;
+const UNITS = new Int32Array(0x10000);
+
+function unitEntry(c: number): number {
+  const cls = classOf(c);
+  let entry: number;
+  if (cls === WORD_CLASS) entry = (FOLD1[c]! << 3) | (FOLD2[c] !== 0 ? KIND_WORD_PAIR : KIND_WORD);
+  else if (cls === IGNORABLE_CLASS) entry = KIND_IGNORABLE;
+  else if (cls === APOSTROPHE_CLASS) entry = KIND_APOSTROPHE;
+  else entry = KIND_SEPARATOR;
+  UNITS[c] = entry;
+  return entry;
+}
+
+function isWordUnit(c: number): boolean {
+  let entry = UNITS[c]!;
+  if (entry === KIND_UNKNOWN) entry = unitEntry(c);
+  return (entry & KIND_WORD_TEST) === KIND_WORD;
+}
 
 function nextPow2(n: number): number {
   let p = 1;
   while (p < n) p *= 2;
   return p;
+}
+
+/** Endings are compared by a hash of their folded units (no string per probe). */
+function endingKey(units: ArrayLike<number>, from: number, to: number): number {
+  let h = 0x6b43a9b5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ units[i]!, 0x01000193);
+  return (h ^ (to - from)) | 0;
+}
+
+/** Key of an inner (non-root) edge form: its parent node mixed into the form hash. */
+function innerFormKey(parent: number, hash1: number): number {
+  return hash1 ^ Math.imul(parent, 0x27d4eb2f);
+}
+
+/** Blocked Bloom filter word index of a form key (one memory access per test). */
+function formWord(key: number, shift: number): number {
+  return Math.imul(key ^ (key >>> 16), 0x85ebca6b) >>> shift;
+}
+
+/** The two bits a form key sets in its filter word. */
+function formMask(key: number): number {
+  const y = Math.imul(key, 0x9e3779b1);
+  return (1 << (y >>> 27)) | (1 << ((y >>> 22) & 31));
+}
+
+function gapJoins(text: string, from: number, to: number): boolean {
+  if (to - from > MAX_GAP || from < 0) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return false;
+    const cls = classOf(c);
+    if (cls === IGNORABLE_CLASS) continue;
+    if (cls !== SEPARATOR_CLASS || !GAP_UNITS.has(FOLD1[c]!)) return false;
+  }
+  return true;
+}
+
+/** Upper-case test per UTF-16 unit, cached: 0 not yet known, 1 upper, 2 not upper. */
+const UPPER = new Uint8Array(0x10000);
+
+function isUpperUnit(c: number): boolean {
+  let u = UPPER[c]!;
+  if (u === 0) {
+    u = isUpper(String.fromCharCode(c)) ? 1 : 2;
+    UPPER[c] = u;
+  }
+  return u === 1;
+}
+
+/** Case rules of a pattern, checked on the surface words of text[start, end). */
+function caseMatches(text: string, start: number, end: number, first: number, all: number): boolean {
+  let j = 0;
+  let i = start;
+  while (i < end && j < 31) {
+    if (!isWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const wantUpper = (first & (1 << j)) !== 0;
+    if (isUpperUnit(text.charCodeAt(i)) !== wantUpper) return false;
+    const wordStart = i;
+    i = wordEndAt(text, i, end);
+    if ((all & (1 << j)) !== 0 && i - wordStart > 1 && !isUpperUnit(text.charCodeAt(wordStart + 1))) return false;
+    j++;
+  }
+  return true;
+}
+
+/** End of the word starting at `from` (same rules as the scan, lib/text/tokens). */
+function wordEndAt(text: string, from: number, end: number): number {
+  let i = from;
+  let len = 0;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    let entry = UNITS[c]!;
+    if (entry === KIND_UNKNOWN) entry = unitEntry(c);
+    const kind = entry & 7;
+    if (kind === KIND_WORD) len++;
+    else if (kind === KIND_WORD_PAIR) len += 2;
+    else if (kind === KIND_APOSTROPHE && len > ELISION && i + 1 < end && isWordUnit(text.charCodeAt(i + 1))) len++;
+    else if (kind !== KIND_IGNORABLE) break;
+    i++;
+  }
+  return i;
 }
 
 /** Loads a compiled gazetteer (validated: it may come from storage or the network). */
@@ -49,13 +184,26 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   const eHash2 = base64ToInt32(compiled.edges.hash2);
   const eChild = base64ToInt32(compiled.edges.child);
   const eEnding = base64ToInt32(compiled.edges.endingSet);
-  const eLead = base64ToInt32(compiled.edges.lead);
   const nodeCount = compiled.nodes.count;
-  if ([eParent, eHash1, eHash2, eChild, eEnding, eLead].some((a) => a.length !== edgeCount)) {
+  if ([eParent, eHash1, eHash2, eChild, eEnding].some((a) => a.length !== edgeCount)) {
     throw new Error("compiled matcher is damaged: edge arrays differ in length; recompile the gazetteer");
   }
-  // Open-addressing table at load factor <= 0.5, and a Bloom filter (2 bits, 32 bits per key)
-  // over root edges so most page words are rejected before touching the table.
+  const endingUnits = compiled.endingSets.map((set) => set.map((e) => Array.from(e, (ch) => ch.charCodeAt(0))));
+  const endingSets = endingUnits.map((set) => new Set(set.map((units) => endingKey(units, 0, units.length))));
+  const endingEmpty = Uint8Array.from(compiled.endingSets, (s) => (s.includes("") ? 1 : 0));
+  const maxEnding = compiled.maxEnding;
+
+  let rootEdges = 0;
+  let rootForms = 0;
+  let innerForms = 0;
+  for (let i = 0; i < edgeCount; i++) {
+    const forms = endingUnits[eEnding[i]!]?.length ?? 0;
+    if (eParent[i] === 0) {
+      rootEdges++;
+      rootForms += forms;
+    } else innerForms += forms;
+  }
+  // Edge table: open addressing at load factor <= 0.5.
   const size = nextPow2(Math.max(16, edgeCount * 2));
   const mask = size - 1;
   const P = new Int32Array(size);
@@ -64,55 +212,56 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   const C = new Int32Array(size).fill(-1);
   const E = new Int32Array(size);
   const hasChildren = new Uint8Array(nodeCount);
-  let rootEdges = 0;
-  const leads = new Set<number>();
-  // Root stems shorter than LEAD_UNITS are keyed by themselves; the scanner then also tests
-  // the word's 1- and 2-unit prefixes (only when such stems exist).
-  const shortLead1 = compiled.shortRootStems.one;
-  const shortLead2 = compiled.shortRootStems.two;
-  for (let i = 0; i < edgeCount; i++) {
-    if (eParent[i] !== 0) continue;
-    rootEdges++;
-    leads.add(eLead[i]!);
-  }
-  // Edges below the root get their own filter keyed by (parent, hash1): a name in progress
-  // probes up to maxEnding+1 stems of the next word, and most of those are misses.
-  const innerBits = nextPow2(Math.max(1024, (edgeCount - rootEdges) * 16));
-  const innerShift = 32 - Math.log2(innerBits);
-  const innerFilter = new Int32Array(innerBits >>> 5);
-  const innerBit = (parent: number, hash1: number) => Math.imul(hash1 ^ Math.imul(parent, 0x27d4eb2f), 0x9e3779b1) >>> innerShift;
-  const leadBits = nextPow2(Math.max(4096, leads.size * 32));
-  const leadShift = 32 - Math.log2(leadBits);
-  const leadFilter = new Int32Array(leadBits >>> 5);
-  for (const lead of leads) {
-    const bit = Math.imul(lead, 0x9e3779b1) >>> leadShift;
-    leadFilter[bit >>> 5]! |= 1 << (bit & 31);
-  }
+  // Form filters (blocked Bloom, 2 bits in one 32-bit word, >= 8 bits per form): every page
+  // word is tested once, so they decide the scan rate.
+  const rootFormWords = nextPow2(Math.max(128, rootForms / 4));
+  const rootFormShift = 32 - Math.log2(rootFormWords);
+  const rootFormFilter = new Int32Array(rootFormWords);
+  const innerFormWords = nextPow2(Math.max(128, innerForms / 4));
+  const innerFormShift = 32 - Math.log2(innerFormWords);
+  const innerFormFilter = new Int32Array(innerFormWords);
+  // Stem filters, tested per probed stem of a word that passed its form filter: they keep
+  // most of the word's wrong splits (stem + ending) away from the edge table.
   const filterBits = nextPow2(Math.max(1024, rootEdges * 32));
   const fshift = 32 - Math.log2(filterBits);
   const filter = new Int32Array(filterBits >>> 5);
+  const innerBits = nextPow2(Math.max(1024, (edgeCount - rootEdges) * 16));
+  const innerShift = 32 - Math.log2(innerBits);
+  const innerFilter = new Int32Array(innerBits >>> 5);
   for (let i = 0; i < edgeCount; i++) {
     const parent = eParent[i]!;
     const child = eChild[i]!;
-    if (parent < 0 || parent >= nodeCount || child <= 0 || child >= nodeCount) {
+    const hash1 = eHash1[i]!;
+    const endings = endingUnits[eEnding[i]!];
+    if (parent < 0 || parent >= nodeCount || child <= 0 || child >= nodeCount || endings === undefined) {
       throw new Error("compiled matcher is damaged: an edge points outside the trie; recompile the gazetteer");
     }
-    let slot = edgeSlot(parent, eHash1[i]!, mask);
+    let slot = slotOf(parent, hash1, mask);
     while (C[slot] !== -1) slot = (slot + 1) & mask;
     P[slot] = parent;
-    H1[slot] = eHash1[i]!;
+    H1[slot] = hash1;
     H2[slot] = eHash2[i]!;
     C[slot] = child;
     E[slot] = eEnding[i]!;
     hasChildren[parent] = 1;
     if (parent !== 0) {
-      const b = innerBit(parent, eHash1[i]!);
+      const b = innerStemBit(parent, hash1, innerShift);
       innerFilter[b >>> 5]! |= 1 << (b & 31);
     } else {
-      const b1 = filterBit1(eHash1[i]!, fshift);
-      const b2 = filterBit2(eHash1[i]!, fshift);
+      const b1 = bit1Of(hash1, fshift);
+      const b2 = bit2Of(hash1, fshift);
       filter[b1 >>> 5]! |= 1 << (b1 & 31);
       filter[b2 >>> 5]! |= 1 << (b2 & 31);
+    }
+    // The hash of stem + ending continues the stem's hash over the ending's units.
+    for (const units of endings) {
+      let h = hash1;
+      for (const u of units) h = Math.imul(h ^ u, MUL1);
+      if (parent === 0) rootFormFilter[formWord(h, rootFormShift)]! |= formMask(h);
+      else {
+        const key = innerFormKey(parent, h);
+        innerFormFilter[formWord(key, innerFormShift)]! |= formMask(key);
+      }
     }
   }
   const termStart = base64ToInt32(compiled.nodes.termStart);
@@ -122,340 +271,237 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   const patFlags = base64ToInt32(compiled.patterns.flags);
   const patFirst = base64ToInt32(compiled.patterns.firstUpper);
   const patAll = base64ToInt32(compiled.patterns.allUpper);
-  // Endings are compared by a hash of their folded units (no string per probe).
-  const endingKey = (units: ArrayLike<number>, from: number, to: number) => {
-    let h = 0x6b43a9b5;
-    for (let i = from; i < to; i++) h = Math.imul(h ^ units[i]!, 0x01000193);
-    return (h ^ (to - from)) | 0;
-  };
-  const endingSets = compiled.endingSets.map((set) => new Set(set.map((e) => endingKey(Array.from(e, (ch) => ch.charCodeAt(0)), 0, e.length))));
-  const endingEmpty = Uint8Array.from(compiled.endingSets, (s) => (s.includes("") ? 1 : 0));
-  const maxEnding = compiled.maxEnding;
   const entityList: SpotEntity[] = compiled.entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));
+  // Same keys in the same order for every entity (absent rules as undefined): the context
+  // rules read them once per candidate, and one object shape keeps those reads monomorphic.
+  const contextEntities: CompiledEntity[] = compiled.entities.map((e) => ({
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    requires: e.requires,
+    requiresIds: e.requiresIds,
+    forbids: e.forbids,
+    gated: e.gated,
+  }));
   const byId = new Map(entityList.map((e) => [e.id, e]));
 
-  // Imported bindings are copied into locals: some module loaders (CommonJS transpilation in
-  // node) turn every imported name into a getter call, which costs more than the scan itself.
-  const { classes, fold1, fold2 } = foldTables;
-  const classOf = charClass;
-  const slotOf = edgeSlot;
-  const bit1Of = filterBit1;
-  const bit2Of = filterBit2;
-  const SEED1 = HASH_SEED_1;
-  const SEED2 = HASH_SEED_2;
-  const MUL1 = HASH_MUL_1;
-  const MUL2 = HASH_MUL_2;
-  const ELISION = ELISION_MAX;
-  const LEAD = LEAD_UNITS;
-  const ring1 = new Int32Array(8);
-  const ring2 = new Int32Array(8);
+  // The word being probed: folded units and the two hashes of each prefix (index = length).
   const buf = new Uint16Array(WORD_BUFFER);
+  const pre1 = new Int32Array(WORD_BUFFER + 1);
+  const pre2 = new Int32Array(WORD_BUFFER + 1);
   let actNode = new Int32Array(MAX_ACTIVE);
   let actStart = new Int32Array(MAX_ACTIVE);
   let nxtNode = new Int32Array(MAX_ACTIVE);
   let nxtStart = new Int32Array(MAX_ACTIVE);
+  let nxtN = 0;
+  // Hits of the current find(): parallel lists (start, end, trie node), reused across calls.
+  let candStart = new Int32Array(256);
+  let candEnd = new Int32Array(256);
+  let candNode = new Int32Array(256);
+  let candN = 0;
 
-  function gapJoins(text: string, from: number, to: number): boolean {
-    if (to - from > MAX_GAP || from < 0) return false;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) return false;
-      const cls = charClass(c);
-      if (cls === IGNORABLE) continue;
-      const f = fold1[c]!;
-      if (cls !== CharClass.Separator || !GAP_UNITS.has(f)) return false;
+  // Nodes whose patterns say the same (entity, flags, case) — one label reached in several
+  // languages — yield the same mentions: a span keeps one of them. Computed on first hit.
+  const nodeGroup = new Int32Array(nodeCount);
+  const groupIds = new Map<string, number>();
+
+  function groupOf(node: number): number {
+    let g = nodeGroup[node]!;
+    if (g === 0) {
+      const from = termStart[node]!;
+      const keys: string[] = [];
+      for (let t = from; t < from + termCount[node]!; t++) {
+        const p = terms[t]!;
+        keys.push(`${patEntity[p]},${patFlags[p]},${patFirst[p]},${patAll[p]}`);
+      }
+      const signature = keys.sort().join(" ");
+      g = groupIds.get(signature) ?? groupIds.size + 1;
+      groupIds.set(signature, g);
+      nodeGroup[node] = g;
     }
-    return true;
+    return g;
   }
 
-  // Per-call scratch, reset by find(); kept here so the hot loop allocates nothing per word.
-  let candStart: number[] = [];
-  let candEnd: number[] = [];
-  let candNode: number[] = [];
-  let nxtN = 0;
+  function pushCandidate(start: number, end: number, node: number): void {
+    const group = groupOf(node);
+    for (let j = candN - 1; j >= 0 && candStart[j] === start && candEnd[j] === end; j--) {
+      if (nodeGroup[candNode[j]!] === group) return;
+    }
+    if (candN === candStart.length) {
+      candStart = grown(candStart);
+      candEnd = grown(candEnd);
+      candNode = grown(candNode);
+    }
+    candStart[candN] = start;
+    candEnd[candN] = end;
+    candNode[candN] = node;
+    candN++;
+  }
 
-  /**
-   * Refolds the word text[ts, te) into buf (the hot loop keeps only hash1 prefixes) and
-   * returns its folded length. Same folding rules as the scan.
-   */
-  function refold(text: string, ts: number, te: number): number {
+  /** Refolds text[ts, te) into buf and fills the prefix hashes; returns the folded length. */
+  function loadWord(text: string, ts: number, te: number): number {
+    // Every unit of the word went through the scan, so its table entry is filled.
     let len = 0;
+    let h1 = SEED1;
+    let h2 = SEED2;
     for (let i = ts; i < te && len < WORD_BUFFER; i++) {
       const c = text.charCodeAt(i);
-      const k = classOf(c);
-      if (k === APOSTROPHE) {
-        buf[len++] = 39;
-        continue;
-      }
-      const a = fold1[c]!;
-      if (a === 0) continue;
+      const entry = UNITS[c]!;
+      const kind = entry & 7;
+      let a: number;
+      if (kind === KIND_WORD || kind === KIND_WORD_PAIR) a = entry >>> 3;
+      else if (kind === KIND_APOSTROPHE) a = 39;
+      else continue;
       buf[len++] = a;
-      const b = fold2[c]!;
-      if (b !== 0 && len < WORD_BUFFER) buf[len++] = b;
+      h1 = Math.imul(h1 ^ a, MUL1);
+      h2 = Math.imul(h2 ^ a, MUL2);
+      pre1[len] = h1;
+      pre2[len] = h2;
+      if (kind === KIND_WORD_PAIR && len < WORD_BUFFER) {
+        const b = FOLD2[c]!;
+        buf[len++] = b;
+        h1 = Math.imul(h1 ^ b, MUL1);
+        h2 = Math.imul(h2 ^ b, MUL2);
+        pre1[len] = h1;
+        pre2[len] = h2;
+      }
     }
     return len;
   }
 
-  function hash2Of(n: number): number {
-    let h = SEED2;
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ buf[i]!, MUL2);
-    return h;
-  }
-
-  /**
-   * Looks the word (len folded units in buf, ending at te) and its stems up from one node.
-   * `bufLen` < 0 means buf is not filled yet; returns the filled length.
-   */
-  function probe(text: string, node: number, start: number, root: boolean, len: number, ts: number, te: number, bufLen: number): number {
-    const maxK = len > WORD_BUFFER ? 0 : Math.min(maxEnding, len - 1);
+  /** Probes the loaded word (len units, ending at te) and its stems from one node. */
+  function probe(node: number, start: number, te: number, len: number): void {
+    const root = node === 0;
+    const maxK = len - 1 < maxEnding ? len - 1 : maxEnding;
     for (let kk = 0; kk <= maxK; kk++) {
-      const a = ring1[(len - kk) & 7]!;
+      const stemLen = len - kk;
+      const a = pre1[stemLen]!;
       if (root) {
         const b1 = bit1Of(a, fshift);
         if ((filter[b1 >>> 5]! & (1 << (b1 & 31))) === 0) continue;
         const b2 = bit2Of(a, fshift);
         if ((filter[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
       } else {
-        const bi = innerBit(node, a);
+        const bi = innerStemBit(node, a, innerShift);
         if ((innerFilter[bi >>> 5]! & (1 << (bi & 31))) === 0) continue;
       }
+      const b = pre2[stemLen]!;
       let slot = slotOf(node, a, mask);
-      let b = 0;
-      let haveB = false;
       for (;;) {
         const child = C[slot]!;
         if (child === -1) break;
-        if (H1[slot] === a && P[slot] === node) {
-          if (!haveB) {
-            if (bufLen < 0) bufLen = refold(text, ts, te);
-            b = hash2Of(len - kk);
-            haveB = true;
-          }
-          if (H2[slot] === b) {
-            const set = E[slot]!;
-            const ok = kk === 0 ? endingEmpty[set] === 1 : endingSets[set]!.has(endingKey(buf, len - kk, len));
-            if (ok) {
-              if (termCount[child]! > 0) {
-                candStart.push(start);
-                candEnd.push(te);
-                candNode.push(child);
-              }
-              if (hasChildren[child] === 1 && nxtN < MAX_ACTIVE) {
-                nxtNode[nxtN] = child;
-                nxtStart[nxtN] = start;
-                nxtN++;
-              }
+        if (H1[slot] === a && P[slot] === node && H2[slot] === b) {
+          const set = E[slot]!;
+          const ok = kk === 0 ? endingEmpty[set] === 1 : endingSets[set]!.has(endingKey(buf, stemLen, len));
+          if (ok) {
+            if (termCount[child]! > 0) pushCandidate(start, te, child);
+            if (hasChildren[child] === 1 && nxtN < MAX_ACTIVE) {
+              nxtNode[nxtN] = child;
+              nxtStart[nxtN] = start;
+              nxtN++;
             }
           }
         }
         slot = (slot + 1) & mask;
       }
     }
-    return bufLen;
   }
 
-  // The word nextWord() stopped at: UTF-16 range and folded length (its prefix hashes are in ring1).
-  let wordStart = 0;
-  let wordEnd = 0;
-  let wordLen = 0;
-
   /**
-   * The tight loop: folds and hashes words from `from` and returns at the first word that may
-   * start a name (its first units pass the lead filter) — or at the very next word when
-   * `every` is set (a multi-word name is in progress). Returns false at the end of the text.
-   * It makes no calls on the common path, so V8 keeps its tables in registers.
+   * The word text[ts, te) (len folded units, full hash h) passed a form filter: probes it from
+   * the active nodes whose inner form filter it passes, and from the root. Returns how many
+   * nodes are active for the next word.
    */
-  function nextWord(text: string, from: number, every: boolean): boolean {
-    const n = text.length;
-    let i = from;
-    while (i < n) {
-      let c = text.charCodeAt(i);
-      let k = classes[c]!;
-      if (k === 0) k = classOf(c);
-      if (k !== WORD) {
-        i++;
-        continue;
+  function probeWord(text: string, ts: number, te: number, len: number, h: number, actN: number, rootPass: boolean): number {
+    nxtN = 0;
+    let loaded = false;
+    for (let s = 0; s < actN; s++) {
+      const node = actNode[s]!;
+      const key = innerFormKey(node, h);
+      const m = formMask(key);
+      if ((innerFormFilter[formWord(key, innerFormShift)]! & m) !== m) continue;
+      if (!loaded) {
+        loadWord(text, ts, te);
+        loaded = true;
       }
-      const ts = i;
-      if (!every) {
-        // Fold only the first LEAD units and test them; most words fail and are skipped by
-        // character class alone, without folding or hashing the rest.
-        let q = SEED1;
-        let q1 = 0;
-        let q2 = 0;
-        let m = 0;
-        while (m < LEAD) {
-          if (k === WORD || k === IGNORABLE) {
-            const f = fold1[c]!;
-            if (f !== 0) {
-              q = Math.imul(q ^ f, MUL1);
-              m++;
-              if (m === 1) q1 = q;
-              else if (m === 2) q2 = q;
-              const g = fold2[c]!;
-              if (g !== 0 && m < LEAD) {
-                q = Math.imul(q ^ g, MUL1);
-                m++;
-                if (m === 2) q2 = q;
-              }
-            }
-          } else break; // an apostrophe after fewer than three units ends the word (elision)
-          i++;
-          if (i >= n) break;
-          c = text.charCodeAt(i);
-          k = classes[c]!;
-          if (k === 0) k = classOf(c);
-        }
-        if (m === 0) continue;
-        let bit = Math.imul(q, 0x9e3779b1) >>> leadShift;
-        let ok = (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-        if (!ok && shortLead1 && m >= 2) {
-          bit = Math.imul(q1, 0x9e3779b1) >>> leadShift;
-          ok = (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-        }
-        if (!ok && shortLead2 && m >= 3) {
-          bit = Math.imul(q2, 0x9e3779b1) >>> leadShift;
-          ok = (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-        }
-        if (!ok) {
-          // Skip the rest of the word by class only (same word rule as below). A word shorter
-          // than LEAD units has already ended (at a separator or an elision apostrophe).
-          while (m === LEAD && i < n) {
-            c = text.charCodeAt(i);
-            k = classes[c]!;
-            if (k === 0) k = classOf(c);
-            if (k === WORD || k === IGNORABLE) i++;
-            else if (k === APOSTROPHE && i + 1 < n && classOf(text.charCodeAt(i + 1)) === WORD) i++;
-            else break;
-          }
-          continue;
-        }
-        // A candidate: hash it fully from its start.
-        i = ts;
-        c = text.charCodeAt(i);
-        k = classes[c]!;
-      }
-      let h1 = SEED1;
-      let len = 0;
-      for (;;) {
-        if (k === WORD || k === IGNORABLE) {
-          const a = fold1[c]!;
-          if (a !== 0) {
-            h1 = Math.imul(h1 ^ a, MUL1);
-            ring1[++len & 7] = h1;
-            const b = fold2[c]!;
-            if (b !== 0) {
-              h1 = Math.imul(h1 ^ b, MUL1);
-              ring1[++len & 7] = h1;
-            }
-          }
-          i++;
-        } else if (k === APOSTROPHE && len > ELISION && i + 1 < n && classOf(text.charCodeAt(i + 1)) === WORD) {
-          h1 = Math.imul(h1 ^ 39, MUL1);
-          ring1[++len & 7] = h1;
-          i++;
-        } else break;
-        if (i >= n) break;
-        c = text.charCodeAt(i);
-        k = classes[c]!;
-        if (k === 0) k = classOf(c);
-      }
-      if (len === 0) continue;
-      wordStart = ts;
-      wordEnd = i;
-      wordLen = len;
-      return true;
+      probe(node, actStart[s]!, te, len);
     }
-    return false;
+    if (rootPass) {
+      if (!loaded) loadWord(text, ts, te);
+      probe(0, ts, te, len);
+    }
+    // The nodes reached become the active ones for the next word.
+    const tn = actNode;
+    actNode = nxtNode;
+    nxtNode = tn;
+    const tstart = actStart;
+    actStart = nxtStart;
+    nxtStart = tstart;
+    return nxtN;
   }
 
   function find(text: string): SpotMention[] {
-    candStart = [];
-    candEnd = [];
-    candNode = [];
+    candN = 0;
+    const units = UNITS;
+    const rootFilter = rootFormFilter;
+    const rootShift = rootFormShift;
+    const n = text.length;
     let actN = 0;
     let prevEnd = -1;
     let i = 0;
-    while (nextWord(text, i, actN > 0)) {
-      const ts = wordStart;
-      const te = wordEnd;
-      const len = wordLen;
-      i = te;
-      if (actN > 0 && !gapJoins(text, prevEnd, ts)) {
-        actN = 0;
-        // This word was returned only because a name was in progress: re-test it as a start.
-        if (!leadPasses(len)) {
-          prevEnd = te;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      let entry = units[c]!;
+      if ((entry & KIND_WORD_TEST) !== KIND_WORD) {
+        if (entry === KIND_UNKNOWN) unitEntry(c);
+        else i++;
+        continue;
+      }
+      // A word: fold and hash it (FNV over folded units, as lib/text/tokens hashFolded).
+      const ts = i;
+      let h = SEED1;
+      let len = 0;
+      for (;;) {
+        const kind = entry & 7;
+        if (kind === KIND_WORD) {
+          h = Math.imul(h ^ (entry >>> 3), MUL1);
+          len++;
+        } else if (kind === KIND_WORD_PAIR) {
+          h = Math.imul(Math.imul(h ^ (entry >>> 3), MUL1) ^ FOLD2[c]!, MUL1);
+          len += 2;
+        } else if (kind === KIND_UNKNOWN) {
+          entry = unitEntry(c);
           continue;
-        }
+        } else if (kind === KIND_APOSTROPHE) {
+          // Inside a word only between word characters and after more than an elided prefix (d'Aliaksandr).
+          if (len <= ELISION || i + 1 >= n || !isWordUnit(text.charCodeAt(i + 1))) break;
+          h = Math.imul(h ^ 39, MUL1);
+          len++;
+        } else if (kind !== KIND_IGNORABLE) break;
+        if (++i >= n) break;
+        c = text.charCodeAt(i);
+        entry = units[c]!;
       }
-      nxtN = 0;
-      let bufLen = -1;
-      for (let s = 0; s < actN; s++) bufLen = probe(text, actNode[s]!, actStart[s]!, false, len, ts, te, bufLen);
-      if (actN === 0 || leadPasses(len)) {
-        const maxK = len > WORD_BUFFER ? 0 : len - 1 < maxEnding ? len - 1 : maxEnding;
-        for (let kk = 0; kk <= maxK; kk++) {
-          const a = ring1[(len - kk) & 7]!;
-          const b1 = Math.imul(a, 0x9e3779b1) >>> fshift;
-          if ((filter[b1 >>> 5]! & (1 << (b1 & 31))) === 0) continue;
-          const b2 = Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) >>> fshift;
-          if ((filter[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
-          probe(text, 0, ts, true, len, ts, te, bufLen);
-          break;
-        }
-      }
-      const tn = actNode;
-      actNode = nxtNode;
-      nxtNode = tn;
-      const tstart = actStart;
-      actStart = nxtStart;
-      nxtStart = tstart;
-      actN = nxtN;
-      prevEnd = te;
+      if (actN > 0 && (len > WORD_BUFFER || !gapJoins(text, prevEnd, ts))) actN = 0;
+      prevEnd = i;
+      if (len > WORD_BUFFER) continue;
+      const m = formMask(h);
+      const rootPass = (rootFilter[formWord(h, rootShift)]! & m) === m;
+      if (rootPass || actN > 0) actN = probeWord(text, ts, i, len, h, actN, rootPass);
     }
-    if (candStart.length === 0) return [];
-    return resolve(text, candStart, candEnd, candNode);
+    if (candN === 0) return [];
+    return resolve(text);
   }
 
-  /**
-   * Lead-filter test for the word nextWord() returned in `every` mode (it skipped the test).
-   * Conservative: words longer than 8 units always pass (their short prefixes left the ring).
-   */
-  function leadPasses(len: number): boolean {
-    if (len > 8) return true;
-    if (leadBit(len >= LEAD ? ring1[3]! : ring1[len]!)) return true;
-    if (shortLead1 && len >= 2 && leadBit(ring1[1]!)) return true;
-    return shortLead2 && len >= 3 && leadBit(ring1[2]!);
-  }
-
-  function leadBit(q: number): boolean {
-    const bit = Math.imul(q, 0x9e3779b1) >>> leadShift;
-    return (leadFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-  }
-
-  const tokensOf = wordTokens;
-  const isUpper = isUpperCaseUnit;
-
-  function caseMatches(text: string, start: number, end: number, pattern: number): boolean {
-    const tokens = tokensOf(text.slice(start, end));
-    const first = patFirst[pattern]!;
-    const all = patAll[pattern]!;
-    for (let j = 0; j < tokens.length && j < 31; j++) {
-      const t = tokens[j]!;
-      const s = text.slice(start + t.start, start + t.end);
-      const wantUpper = (first & (1 << j)) !== 0;
-      if (isUpper(s.charAt(0)) !== wantUpper) return false;
-      if ((all & (1 << j)) !== 0 && s.length > 1 && !isUpper(s.charAt(1))) return false;
-    }
-    return true;
-  }
-
-  function resolve(text: string, starts: number[], ends: number[], nodes: number[]): SpotMention[] {
+  function resolve(text: string): SpotMention[] {
+    const starts = candStart;
+    const ends = candEnd;
+    const nodes = candNode;
     // Candidates of one span are pushed together (one word end), so duplicates of a
     // (start, end, entity) triple are found among the entries of the same span.
     const list: Candidate[] = [];
     let spanFrom = 0;
-    for (let c = 0; c < starts.length; c++) {
+    for (let c = 0; c < candN; c++) {
       const start = starts[c]!;
       const end = ends[c]!;
       if (list.length > 0 && (list[list.length - 1]!.start !== start || list[list.length - 1]!.end !== end)) spanFrom = list.length;
@@ -465,9 +511,9 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
       for (let t = from; t < from + count; t++) {
         const p = terms[t]!;
         const flags = patFlags[p]!;
-        if ((flags & PATTERN_CHECK_CASE) !== 0 && !caseMatches(text, start, end, p)) continue;
+        if ((flags & CHECK_CASE) !== 0 && !caseMatches(text, start, end, patFirst[p]!, patAll[p]!)) continue;
         const entity = patEntity[p]!;
-        const weak = (flags & PATTERN_WEAK) !== 0;
+        const weak = (flags & WEAK) !== 0;
         let dup = -1;
         for (let j = spanFrom; j < list.length; j++) {
           const d = list[j]!;
@@ -480,9 +526,9 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
         else if (list[dup]!.weak && !weak) list[dup]!.weak = false;
       }
     }
-    const accepted = applyContext(text, list, compiled.entities);
+    const accepted = applyContext(text, list, contextEntities);
     // Leftmost-longest; among equal spans an unambiguous label, then gazetteer order.
-    accepted.sort((x, y) => x.start - y.start || y.end - x.end || Number(x.weak) - Number(y.weak) || x.entity - y.entity);
+    accepted.sort(byPosition);
     const out: SpotMention[] = [];
     let lastEnd = -1;
     for (const c of accepted) {
@@ -498,4 +544,18 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
     entity: (id) => byId.get(id),
     entities: () => entityList.slice(),
   };
+}
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function innerStemBit(parent: number, hash1: number, shift: number): number {
+  return Math.imul(hash1 ^ Math.imul(parent, 0x27d4eb2f), 0x9e3779b1) >>> shift;
+}
+
+function byPosition(x: Candidate, y: Candidate): number {
+  return x.start - y.start || y.end - x.end || Number(x.weak) - Number(y.weak) || x.entity - y.entity;
 }

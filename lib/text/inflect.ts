@@ -30,19 +30,31 @@ export const MIN_STEM = 3;
 const CYR_CONSONANT = /[бвгджзйклмнпрстфхцчшщўґ]$/;
 const LAT_CONSONANT = /[bcćdfghjklłmnńpqrsśtvwxzźż]$/;
 
+const LATIN_WORD = /^[\p{Script=Latin}'’]+$/u;
+
 const rule = (stem: string, endings: readonly string[]): StemRule => ({ stem, endings });
 
 function cut(token: string, n: number): string {
   return token.slice(0, token.length - n);
 }
 
+/*
+ * Gender: a masculine -ский/-скі/-ський/-ski stem never takes a feminine ending (-ой, -ую, -ай,
+ * -ої, -iej, -ą) and a feminine -ская/-ska stem never a masculine one (-ого, -ому, -им, -iego):
+ * "Тихановской" is Sviatlana Tsikhanouskaya, not her husband Тихановский.
+ */
 function ru(t: string): StemRule[] {
   if (/[сц]кая$/.test(t)) return [rule(cut(t, 2), ["ая", "ой", "ую", "ою"])];
-  if (/[сц]к(ий|ой)$/.test(t)) return [rule(cut(t, 2), ["ий", "ой", "ого", "ому", "им", "ом"])];
+  if (/[сц]кий$/.test(t)) return [rule(cut(t, 2), ["ий", "ого", "ому", "им", "ом"])];
+  if (/[сц]кой$/.test(t)) return [rule(cut(t, 2), ["ой", "ого", "ому", "им", "ом"])];
   if (/(ов|ев|ин|ын)а$/.test(t)) return [rule(cut(t, 1), ["а", "ой", "у", "ою"])];
   if (/а$/.test(t)) return [rule(cut(t, 1), ["а", "ы", "и", "е", "у", "ой", "ою"])];
   if (/я$/.test(t)) return [rule(cut(t, 1), ["я", "и", "е", "ю", "ей", "ею"])];
   if (/ь$/.test(t)) return [rule(cut(t, 1), ["ь", "я", "ю", "ем", "е", "и", "ью"])];
+  // Plurals and plural-only place names: Киберпартизаны → Киберпартизанами, Барановичи → Барановичах.
+  if (/[бвгдзклмнпрстфхц]ы$/.test(t)) return [rule(cut(t, 1), ["ы", "ам", "ами", "ах", "ов"])];
+  if (/[гкх]и$/.test(t)) return [rule(cut(t, 1), ["и", "ам", "ами", "ах", "ов"])];
+  if (/[жчшщ]и$/.test(t)) return [rule(cut(t, 1), ["и", "ам", "ами", "ах", "ей"])];
   if (/[аеоуэ]й$/.test(t)) return [rule(cut(t, 1), ["й", "я", "ю", "ем", "е"])];
   if (CYR_CONSONANT.test(t)) return [rule(t, ["", "а", "у", "ом", "ем", "е", "ым", "ым"])];
   return []; // -о, -е, -и, -у: not declined (Лукашенко, Гродно)
@@ -60,6 +72,8 @@ function be(t: string): StemRule[] {
     return out;
   }
   if (/я$/.test(t)) return [rule(cut(t, 1), ["я", "і", "ю", "яй", "яю", "ёй"])]; // Вільня → Вільні
+  // Plurals and plural-only place names: Кіберпартызаны → Кіберпартызанамі, Баранавічы → Баранавічах.
+  if (/[бвгджзклмнпрстфхцчшў]ы$/.test(t) || /[гкх]і$/.test(t)) return [rule(cut(t, 1), [t.slice(-1), "аў", "ам", "амі", "ах"])];
   if (/ь$/.test(t)) {
     const stem = cut(t, 1);
     const last = stem.slice(-1);
@@ -78,13 +92,41 @@ function be(t: string): StemRule[] {
   return [];
 }
 
+/**
+ * Belarusian in Łacinka (Latin-script labels and the generated Łacinka variants): the same
+ * declension as be() with the endings spelled in Latin (Pucin → Pucinym, Miensk → Miensku,
+ * Lukašenka → Lukašenku, Ciachanoŭskaja → Ciachanoŭskaj).
+ */
+function beLatin(t: string): StemRule[] {
+  if (/[sc]kaja$/.test(t)) return [rule(cut(t, 3), ["aja", "aj", "uju", "aju"])];
+  if (/[sc]ki$/.test(t)) return [rule(cut(t, 1), ["i", "aha", "amu", "im"])];
+  if (/[iyj]a$/.test(t)) return [rule(cut(t, 1), ["a", "i", "u", "aj", "aju"])];
+  if (/a$/.test(t)) {
+    const stem = cut(t, 1);
+    const out = [rule(stem, ["a", "y", "i", "ie", "e", "u", "aj", "aju", "oju", "am"])];
+    const alt = alternate(stem, [["st", "sc"], ["d", "dz"], ["t", "c"], ["h", "z"], ["ch", "s"], ["k", "c"]]);
+    if (alt !== undefined) out.push(rule(alt, ["ie", "e", "y"]));
+    return out;
+  }
+  if (/o$/.test(t)) return [rule(cut(t, 1), ["o", "a", "u", "am", "ie"])];
+  if (/[aeiouy][uŭ]$/.test(t)) return [rule(cut(t, 1) + "v", ["a", "u", "ie", "am"])]; // Mahilioŭ → Mahilova
+  if (LAT_CONSONANT.test(t)) {
+    const out = [rule(t, ["", "a", "u", "am", "om", "ie", "e", "y", "ym"])];
+    const alt = alternate(t, [["st", "sc"], ["d", "dz"], ["t", "c"]]);
+    if (alt !== undefined) out.push(rule(alt, ["ie", "e"])); // Brest → Breście
+    return out;
+  }
+  return [];
+}
+
 function uk(t: string): StemRule[] {
   if (/[сц]ька$/.test(t)) return [rule(cut(t, 1), ["а", "ої", "ій", "у", "ою"])];
   if (/[сц]ький$/.test(t)) return [rule(cut(t, 2), ["ий", "ого", "ому", "им", "ім"])];
   if (/ко$/.test(t)) return [rule(cut(t, 1), ["о", "а", "у", "ові", "ом"])];
   if (/а$/.test(t)) {
     const stem = cut(t, 1);
-    const out = [rule(stem, ["а", "и", "і", "у", "ою"])];
+    // -на words are often possessive adjectives in place names (Мар'їна Гірка → Мар'їній Гірці).
+    const out = [rule(stem, /на$/.test(t) ? ["а", "и", "і", "у", "ою", "ій", "ої", "ину"] : ["а", "и", "і", "у", "ою"])];
     const alt = alternate(stem, [["к", "ц"], ["г", "з"], ["х", "с"]]);
     if (alt !== undefined) out.push(rule(alt, ["і"]));
     return out;
@@ -94,6 +136,8 @@ function uk(t: string): StemRule[] {
     const stem = cut(t, 1);
     return [rule(stem, ["ь", "я", "ю", "ем", "і", `${stem.slice(-1)}ю`])];
   }
+  // Plurals and plural-only place names: Кіберпартизани → Кіберпартизанами, Ошмяни → Ошмянах.
+  if (/[бвгджзклмнпрстфхцчшщ]и$/.test(t)) return [rule(cut(t, 1), ["и", "ів", "ам", "ами", "ах"])];
   if (/о$/.test(t)) return [rule(cut(t, 1), ["о", "а", "у", "і", "ом"])];
   if (/[аеоуи]й$/.test(t)) return [rule(cut(t, 1), ["й", "я", "ю", "єм", "ї"])];
   if (CYR_CONSONANT.test(t)) return [rule(t, ["", "а", "у", "ом", "і", "ові", "ем", "им"])];
@@ -110,7 +154,14 @@ const PL_SOFTENING: readonly (readonly [string, string])[] = [
 function pl(t: string): StemRule[] {
   if (/[sc]ka$/.test(t)) return [rule(cut(t, 1), ["a", "iej", "ą", "ę"])];
   if (/[sc]ki$/.test(t)) return [rule(cut(t, 1), ["i", "iego", "iemu", "im"])];
-  if (/[oe]wa$/.test(t)) return [rule(cut(t, 1), ["a", "ej", "ą", "ę"])];
+  // Feminine surnames in -owa/-ewa/-awa decline as adjectives: Kalesnikawej, Kolesnikową.
+  if (/[aoe]wa$/.test(t)) return [rule(cut(t, 1), ["a", "ej", "ą", "ę"])];
+  if (/ów$/.test(t)) {
+    // -ów is a genitive plural (Cyberpartyzantów → Cyberpartyzantami) or a town (Borysów →
+    // Borysowie): both sets of endings, on the stem without -ów.
+    const stem = cut(t, 2);
+    return [rule(stem, ["ów", "om", "ami", "ach", "owa", "owie", "owem"])];
+  }
   if (/[ao]$/.test(t)) {
     const stem = cut(t, 1);
     const endings = t.endsWith("a") ? ["a", "y", "i", "ę", "ą", "o"] : ["o", "a", "u", "em", "i", "ę", "ą"];
@@ -136,6 +187,8 @@ function pl(t: string): StemRule[] {
 }
 
 function lt(t: string): StemRule[] {
+  // Plurals: Kiberpartizanai → Kiberpartizanų, Kiberpartizanams.
+  if (/[^aeiouyė]ai$/.test(t)) return [rule(cut(t, 2), ["ai", "ų", "ams", "ais", "us", "uose"])];
   if (/as$/.test(t)) return [rule(cut(t, 2), ["as", "o", "ui", "ą", "e", "u"])];
   if (/[iy]s$/.test(t)) return [rule(cut(t, 2), [t.slice(-2), "io", "iui", "į", "yje", "iu", "ies"])];
   if (/us$/.test(t)) return [rule(cut(t, 2), ["us", "aus", "ui", "ų", "uje"])];
@@ -174,7 +227,7 @@ export function inflectionStems(token: string, lang: Lang): StemRule[] {
   }
   let rules: StemRule[] = [];
   if (lang === "ru") rules = ru(t);
-  else if (lang === "be") rules = be(t);
+  else if (lang === "be") rules = LATIN_WORD.test(t) ? beLatin(t) : be(t);
   else if (lang === "uk") rules = uk(t);
   else if (lang === "pl") rules = pl(t);
   else if (lang === "lt") rules = lt(t);

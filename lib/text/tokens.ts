@@ -5,7 +5,9 @@
  *
  * A word is a run of word characters (letters, digits) and ignorable characters. An apostrophe
  * between two word characters belongs to the word (Мар'іна, Lukashenka's) — except after a
- * one- or two-letter elided prefix (d'Aliaksandr, l'Ukraine, qu'Ambrazevitch), where it splits.
+ * one- or two-letter elided Latin prefix (d'Aliaksandr, l'Ukraine, qu'Ambrazevitch), where it
+ * splits. Cyrillic has no elision: Ukrainian and Belarusian write an apostrophe inside the word
+ * after a one-letter start as well (В'ячорка, П'ятро), so there it always belongs to the word.
  */
 import { CharClass as CharClasses, charClass as classOfImported, foldTables as tables } from "./fold";
 
@@ -24,6 +26,17 @@ export interface WordToken {
 
 /** The longest prefix (in folded units) that an apostrophe splits off as an elision. */
 export const ELISION_MAX = 2;
+
+/** Folded units from here on are not Latin (Cyrillic starts at U+0400): no elision after them. */
+const NON_LATIN_FROM = 0x0400;
+
+/**
+ * Whether an apostrophe after a word start of `len` folded units, the last of them
+ * `lastUnit`, splits off an elided prefix (d'…, l'…) — the scanner applies the same test.
+ */
+export function isElision(len: number, lastUnit: number): boolean {
+  return len <= ELISION_MAX && lastUnit < NON_LATIN_FROM;
+}
 
 export function wordTokens(input: string): WordToken[] {
   const { fold1, fold2 } = foldTables;
@@ -49,7 +62,7 @@ export function wordTokens(input: string): WordToken[] {
         continue;
       }
       if (cls === CharClass.Apostrophe && i + 1 < n && charClass(input.charCodeAt(i + 1)) === CharClass.Word) {
-        if (folded.length <= ELISION_MAX) break; // elision: the apostrophe ends the prefix word
+        if (isElision(folded.length, folded.charCodeAt(folded.length - 1))) break; // d'…: the apostrophe ends the prefix word
         folded += "'";
         i++;
         continue;

@@ -166,7 +166,7 @@ const SYSTEMS: readonly SystemSpec[] = [
   },
   {
     id: "ukNational", inflectAs: "en", from: ["uk"],
-    letter: mapper({ и: "y", ж: "zh", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", й: "i" }, () => "h"),
+    letter: mapper({ и: "y", е: "e", ж: "zh", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", й: "i" }, () => "h"),
     iotated: (ch, pos) => {
       const initial = { є: "ye", ї: "yi", ю: "yu", я: "ya", е: "e" };
       const inner = { є: "ie", ї: "i", ю: "iu", я: "ia", е: "e" };

@@ -42,4 +42,20 @@ describe("applyContext", () => {
     const minsk = { start: 20, end: 25, entity: 1, weak: false };
     expect(applyContext(text, [mir, minsk], entities)).toEqual([minsk, mir]);
   });
+
+  it("vetoes an unambiguous label only with the veto word beside it, a weak one anywhere near", () => {
+    const text = "Brest lies on the Bug river far from here; France has a port of that name too.";
+    const strong = { start: 0, end: 5, entity: 0, weak: false };
+    expect(applyContext(text, [strong], entities)).toEqual([strong]);
+    expect(applyContext(text, [{ ...strong, weak: true }], entities)).toEqual([]);
+  });
+
+  it("drops a one-word person mention after someone else's given name, keeps it after their own", () => {
+    const people: CompiledEntity[] = [{ id: "person/vladimir-putin", name: "Vladimir Putin", type: "person" }];
+    const igor = "Igor Putin";
+    expect(applyContext(igor, [{ start: 5, end: 10, entity: 0, weak: false }], people)).toEqual([]);
+    const own = "Uladzimir Putin";
+    const c = { start: 10, end: 15, entity: 0, weak: false };
+    expect(applyContext(own, [c], people)).toEqual([c]);
+  });
 });

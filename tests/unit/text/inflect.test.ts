@@ -60,4 +60,43 @@ describe("inflect", () => {
     for (const r of inflectionStems("Мір", "be")) expect(r.stem.length).toBeGreaterThanOrEqual(MIN_STEM);
     expect(inflectionStems("Ош", "ru").every((r) => r.endings.length === 1 && r.endings[0] === "")).toBe(true);
   });
+
+  it("keeps the gender of -ский/-ская, -скі/-ская, -ський/-ська and -ski/-ska stems", () => {
+    expect(inflectedForms("Тихановский", "ru")).not.toContain("тихановской");
+    expect(inflectedForms("Тихановский", "ru")).not.toContain("тихановскую");
+    expect(inflectedForms("Тихановская", "ru")).not.toContain("тихановского");
+    expect(inflectedForms("Тихановская", "ru")).not.toContain("тихановским");
+    expect(inflectedForms("Ціханоўскі", "be")).not.toContain("ціханоўскай");
+    expect(inflectedForms("Тихановський", "uk")).not.toContain("тихановської");
+    expect(inflectedForms("Cichanouski", "pl")).not.toContain("cichanouskiej");
+    expect(inflectedForms("Cichanouski", "pl")).not.toContain("cichanouską");
+    expect(inflectedForms("Cichanouska", "pl")).not.toContain("cichanouskiego");
+    expect(inflectedForms("Трубецкой", "ru")).toEqual(expect.arrayContaining(["трубецкой", "трубецкого"]));
+  });
+
+  it("declines feminine -awa surnames as adjectives in Polish: Kalesnikawej, Kolesnikową", () => {
+    expect(inflectedForms("Kalesnikawa", "pl")).toEqual(expect.arrayContaining(["kalesnikawej", "kalesnikawą"]));
+    expect(inflectedForms("Kolesnikowa", "pl")).toEqual(expect.arrayContaining(["kolesnikowej", "kolesnikową"]));
+  });
+
+  it("declines plurals and plural-only place names", () => {
+    expect(inflectedForms("Киберпартизаны", "ru")).toEqual(expect.arrayContaining(["киберпартизанами", "киберпартизанам"]));
+    expect(inflectedForms("Барановичи", "ru")).toEqual(expect.arrayContaining(["барановичах", "барановичей"]));
+    expect(inflectedForms("Кіберпартызаны", "be")).toEqual(expect.arrayContaining(["кіберпартызанамі", "кіберпартызанаў"]));
+    expect(inflectedForms("Кіберпартизани", "uk")).toEqual(expect.arrayContaining(["кіберпартизанів", "кіберпартизанами"]));
+    expect(inflectedForms("Cyberpartyzantów", "pl")).toEqual(expect.arrayContaining(["cyberpartyzantami", "cyberpartyzantom"]));
+    expect(inflectedForms("Kiberpartizanai", "lt")).toEqual(expect.arrayContaining(["kiberpartizanų", "kiberpartizanams"]));
+  });
+
+  it("declines Łacinka with Latin endings: Pucinym, Miensku, Lukašenku, Lidzie", () => {
+    expect(inflectedForms("Pucin", "be")).toContain("pucinym");
+    expect(inflectedForms("Miensk", "be")).toContain("miensku");
+    expect(inflectedForms("Lukašenka", "be")).toContain("lukašenku");
+    expect(inflectedForms("Lida", "be")).toContain("lidzie");
+    expect(inflectedForms("Ciachanoŭskaja", "be")).toContain("ciachanoŭskaj");
+  });
+
+  it("declines Ukrainian -на place adjectives: Мар'їній Гірці", () => {
+    expect(inflectedForms("Мар'їна", "uk")).toContain("мар'їній");
+  });
 });

@@ -24,4 +24,9 @@ describe("wordTokens", () => {
     expect(hashFolded("minsk")).toEqual(hashFolded("minsk"));
     expect(hashFolded("minsk")).not.toEqual(hashFolded("minsq"));
   });
+
+  it("keeps an apostrophe after a one-letter Cyrillic start in the word (В’ячорка) but splits Latin elisions", () => {
+    expect(wordTokens("В’ячорка Вʼячорка П'ятро").map((x) => x.folded)).toEqual(["в'ячорка", "в'ячорка", "п'ятро"]);
+    expect(wordTokens("qu'Ambrazevitch").map((x) => x.folded)).toEqual(["qu", "ambrazevitch"]);
+  });
 });

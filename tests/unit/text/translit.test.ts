@@ -57,4 +57,9 @@ describe("translit", () => {
     const keys = folded("Лукашэнка", "be");
     expect(keys.filter((k) => k === "lukasenka").length).toBeGreaterThanOrEqual(2);
   });
+
+  it("leaves no Cyrillic letter in a Ukrainian romanisation (Гомель → Homel)", () => {
+    for (const v of latinVariants("Гомель", "uk")) expect(v.text, v.system).not.toMatch(/[\u0400-\u04ff]/);
+    expect(latinVariants("Гомель", "uk").map((v) => v.text)).toContain("Homel");
+  });
 });

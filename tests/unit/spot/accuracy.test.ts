@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { compileGazetteer } from "../../../lib/spot/compile";
+import { loadDefaultEntities } from "../../../lib/spot/gazetteer";
+import { createMatcher } from "../../../lib/spot/match";
+
+// General accuracy rules, on the default gazetteer (the one the CLI and the extension ship).
+const matcher = createMatcher(compileGazetteer(loadDefaultEntities()));
+const found = (text: string) => matcher.find(text).map((m) => `${m.text}=${m.entityId.split("/")[1]}`);
+
+describe("spotting accuracy rules", () => {
+  it("keeps a Latin variant generated from a strong Cyrillic label as weak as the entity's own Latin label", () => {
+    // "Brest" is generated from "Брест" too; it must stay weak, so France vetoes it.
+    expect(found("Brest, the Finistère port, won again.")).toEqual([]);
+    expect(found("Lorries queued at Brest on the border with Poland.")).toEqual(["Brest=brest-belarus"]);
+  });
+
+  it("does not let a short or common-word transliteration count on its own (Polack, Tramp)", () => {
+    expect(found("He called him a Polack.")).toEqual([]);
+    expect(found("A Tramp sat by the road.")).toEqual([]);
+  });
+
+  it("reads Тихановской as Sviatlana, not her husband Тихановский", () => {
+    expect(found("Вчера Тихановской пообещали помочь.")).toEqual(["Тихановской=sviatlana-tsikhanouskaya"]);
+  });
+
+  it("capitalises a phrase label at the start of a sentence (Платформа «Голос»)", () => {
+    expect(found("Платформа «Голос» подсчитала голоса.")).toEqual(["Платформа «Голос=holas-platform"]);
+  });
+
+  it("finds a surname alone after the full name (Nasta Loika … Loika)", () => {
+    expect(found("The court sentenced Nasta Loika. Loika had documented abuse.")).toEqual(["Nasta Loika=nasta-loika", "Loika=nasta-loika"]);
+  });
+
+  it("does not take a short surname that is also a word on its own (Знак)", () => {
+    expect(found("Знак вопроса остаётся. Лукашенко молчит.")).toEqual(["Лукашенко=alexander-lukashenko"]);
+  });
+
+  it("drops namesakes: a surname after another given name is someone else", () => {
+    expect(found("Igor Putin and Vladimir Putin")).toEqual(["Vladimir Putin=vladimir-putin"]);
+    expect(found("Олена Лукашенко, депутатка з Житомира")).toEqual([]);
+    expect(found("Ирина Колесникова и Мария Колесникова")).toEqual(["Мария Колесникова=maria-kalesnikava"]);
+    expect(found("Jan Kalinowski, radny z Lublina")).toEqual([]);
+  });
+
+  it("keeps the person when the given name before the surname is their own, in any spelling", () => {
+    expect(found("Aliaksandr Lukashenko spoke")).toEqual(["Lukashenko=alexander-lukashenko"]);
+  });
+
+  it("reads a sentence-initial weak place with a personal apposition as a first name (Lida, a teacher)", () => {
+    expect(found("Minsk is far. Lida, a teacher from Hrodna, said no.")).toEqual(["Minsk=minsk", "Hrodna=hrodna"]);
+    expect(found("Лида, жена одного из задержанных, в Минске.")).toEqual(["Минске=minsk"]);
+    expect(found("Lida, a town near Hrodna, is quiet.")).toEqual(["Lida=lida", "Hrodna=hrodna"]);
+  });
+
+  it("drops a weak label next to a foreign qualifier (the Soviet KGB, le KGB soviétique)", () => {
+    expect(found("The Soviet KGB and the KGB of Belarus")).toEqual(["KGB of Belarus=kgb-of-belarus"]);
+    expect(found("Le KGB soviétique, puis Minsk")).toEqual(["Minsk=minsk"]);
+  });
+
+  it("vetoes an unambiguous label only with the veto word beside it (Mińsk Mazowiecki)", () => {
+    expect(found("Pod Mińskiem Mazowieckim. W Mińsku tymczasem")).toEqual(["Mińsku=minsk"]);
+    expect(found("The aircraft carrier Minsk is a museum.")).toEqual([]);
+  });
+
+  it("lets a veto word far away in the sentence spare an unambiguous spelling (Svetlahorsk vs Kaliningrad)", () => {
+    expect(found("Svetlogorsk, a resort in Russia’s Kaliningrad region, is not Svetlahorsk, a Belarusian town.")).toEqual(["Svetlahorsk=svetlahorsk"]);
+  });
+
+  it("finds Polish and Lithuanian case forms (Cyberpartyzantami, Kalesnikawej, Nacionalinei antikrizinei valdybai)", () => {
+    expect(found("Współpraca z Cyberpartyzantami w Mińsku.")).toEqual(["Cyberpartyzantami=cyber-partisans", "Mińsku=minsk"]);
+    expect(found("Marii Kalesnikawej w Homlu")).toEqual(["Marii Kalesnikawej=maria-kalesnikava", "Homlu=homiel"]);
+    expect(found("Latuška vadovauja Nacionalinei antikrizinei valdybai.")).toContain("Nacionalinei antikrizinei valdybai=national-anti-crisis-management");
+  });
+
+  it("finds Łacinka case forms (z Pucinym)", () => {
+    expect(found("Łukašenka sustreŭsia ŭ Miensku z Pucinym.")).toContain("Pucinym=vladimir-putin");
+  });
+});
