@@ -46,6 +46,8 @@ const WEAK = PATTERN_WEAK;
 const MAX_ACTIVE = 32;
 /** Longest word (folded units) that can be part of a name; no gazetteer token comes close. */
 const WORD_BUFFER = 64;
+/** Int32 fields per edge table slot. */
+const SLOT_FIELDS = 4;
 /** Longest gap (spaces, hyphens) between the words of one name. */
 const MAX_GAP = 3;
 /** Folded units allowed between the words of one name: space, hyphen, quotes (цэнтр «Вясна»). */
@@ -157,6 +159,17 @@ function caseMatches(text: string, start: number, end: number, first: number, al
   return true;
 }
 
+/** Folded length of text[from, to), a word or the start of one (its units are in UNITS). */
+function foldedLength(text: string, from: number, to: number): number {
+  let len = 0;
+  for (let i = from; i < to; i++) {
+    const kind = UNITS[text.charCodeAt(i)]! & 7;
+    if (kind === KIND_WORD || kind === KIND_APOSTROPHE) len++;
+    else if (kind === KIND_WORD_PAIR) len += 2;
+  }
+  return len;
+}
+
 /** End of the word starting at `from` (same rules as the scan, lib/text/tokens). */
 function wordEndAt(text: string, from: number, end: number): number {
   let i = from;
@@ -206,10 +219,10 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   // Edge table: open addressing at load factor <= 0.5.
   const size = nextPow2(Math.max(16, edgeCount * 2));
   const mask = size - 1;
-  const P = new Int32Array(size);
-  const H1 = new Int32Array(size);
-  const H2 = new Int32Array(size);
-  const C = new Int32Array(size).fill(-1);
+  // One record per slot — child (-1: empty), parent, hash1, hash2 — so a probe touches one
+  // cache line; the ending set is read only on a full match.
+  const table = new Int32Array(size * SLOT_FIELDS);
+  for (let s = 0; s < size; s++) table[s * SLOT_FIELDS] = -1;
   const E = new Int32Array(size);
   const hasChildren = new Uint8Array(nodeCount);
   // Form filters (blocked Bloom, 2 bits in one 32-bit word, >= 8 bits per form): every page
@@ -237,11 +250,12 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
       throw new Error("compiled matcher is damaged: an edge points outside the trie; recompile the gazetteer");
     }
     let slot = slotOf(parent, hash1, mask);
-    while (C[slot] !== -1) slot = (slot + 1) & mask;
-    P[slot] = parent;
-    H1[slot] = hash1;
-    H2[slot] = eHash2[i]!;
-    C[slot] = child;
+    while (table[slot * SLOT_FIELDS] !== -1) slot = (slot + 1) & mask;
+    const rec = slot * SLOT_FIELDS;
+    table[rec] = child;
+    table[rec + 1] = parent;
+    table[rec + 2] = hash1;
+    table[rec + 3] = eHash2[i]!;
     E[slot] = eEnding[i]!;
     hasChildren[parent] = 1;
     if (parent !== 0) {
@@ -271,6 +285,22 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   const patFlags = base64ToInt32(compiled.patterns.flags);
   const patFirst = base64ToInt32(compiled.patterns.firstUpper);
   const patAll = base64ToInt32(compiled.patterns.allUpper);
+  const patternCount = patEntity.length;
+  if (termStart.length !== nodeCount || termCount.length !== nodeCount || [patFlags, patFirst, patAll].some((a) => a.length !== patternCount)) {
+    throw new Error("compiled matcher is damaged: node or pattern arrays differ in length; recompile the gazetteer");
+  }
+  for (let node = 0; node < nodeCount; node++) {
+    const count = termCount[node]!;
+    if (count < 0 || (count > 0 && (termStart[node]! < 0 || termStart[node]! + count > terms.length))) {
+      throw new Error("compiled matcher is damaged: a node's patterns lie outside the pattern list; recompile the gazetteer");
+    }
+  }
+  for (let t = 0; t < terms.length; t++) {
+    const p = terms[t]!;
+    if (p < 0 || p >= patternCount || patEntity[p]! < 0 || patEntity[p]! >= compiled.entities.length) {
+      throw new Error("compiled matcher is damaged: a pattern points outside the gazetteer; recompile the gazetteer");
+    }
+  }
   const entityList: SpotEntity[] = compiled.entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));
   // Same keys in the same order for every entity (absent rules as undefined): the context
   // rules read them once per candidate, and one object shape keeps those reads monomorphic.
@@ -285,218 +315,56 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   }));
   const byId = new Map(entityList.map((e) => [e.id, e]));
 
-  // The word being probed: folded units and the two hashes of each prefix (index = length).
-  const buf = new Uint16Array(WORD_BUFFER);
-  const pre1 = new Int32Array(WORD_BUFFER + 1);
-  const pre2 = new Int32Array(WORD_BUFFER + 1);
-  let actNode = new Int32Array(MAX_ACTIVE);
-  let actStart = new Int32Array(MAX_ACTIVE);
-  let nxtNode = new Int32Array(MAX_ACTIVE);
-  let nxtStart = new Int32Array(MAX_ACTIVE);
-  let nxtN = 0;
-  // Hits of the current find(): parallel lists (start, end, trie node), reused across calls.
-  let candStart = new Int32Array(256);
-  let candEnd = new Int32Array(256);
-  let candNode = new Int32Array(256);
-  let candN = 0;
-
-  // Nodes whose patterns say the same (entity, flags, case) — one label reached in several
-  // languages — yield the same mentions: a span keeps one of them. Computed on first hit.
-  const nodeGroup = new Int32Array(nodeCount);
-  const groupIds = new Map<string, number>();
-
-  function groupOf(node: number): number {
-    let g = nodeGroup[node]!;
-    if (g === 0) {
-      const from = termStart[node]!;
-      const keys: string[] = [];
-      for (let t = from; t < from + termCount[node]!; t++) {
-        const p = terms[t]!;
-        keys.push(`${patEntity[p]},${patFlags[p]},${patFirst[p]},${patAll[p]}`);
-      }
-      const signature = keys.sort().join(" ");
-      g = groupIds.get(signature) ?? groupIds.size + 1;
-      groupIds.set(signature, g);
-      nodeGroup[node] = g;
-    }
-    return g;
-  }
-
-  function pushCandidate(start: number, end: number, node: number): void {
-    const group = groupOf(node);
-    for (let j = candN - 1; j >= 0 && candStart[j] === start && candEnd[j] === end; j--) {
-      if (nodeGroup[candNode[j]!] === group) return;
-    }
-    if (candN === candStart.length) {
-      candStart = grown(candStart);
-      candEnd = grown(candEnd);
-      candNode = grown(candNode);
-    }
-    candStart[candN] = start;
-    candEnd[candN] = end;
-    candNode[candN] = node;
-    candN++;
-  }
-
-  /** Refolds text[ts, te) into buf and fills the prefix hashes; returns the folded length. */
-  function loadWord(text: string, ts: number, te: number): number {
-    // Every unit of the word went through the scan, so its table entry is filled.
-    let len = 0;
-    let h1 = SEED1;
-    let h2 = SEED2;
-    for (let i = ts; i < te && len < WORD_BUFFER; i++) {
-      const c = text.charCodeAt(i);
-      const entry = UNITS[c]!;
-      const kind = entry & 7;
-      let a: number;
-      if (kind === KIND_WORD || kind === KIND_WORD_PAIR) a = entry >>> 3;
-      else if (kind === KIND_APOSTROPHE) a = 39;
-      else continue;
-      buf[len++] = a;
-      h1 = Math.imul(h1 ^ a, MUL1);
-      h2 = Math.imul(h2 ^ a, MUL2);
-      pre1[len] = h1;
-      pre2[len] = h2;
-      if (kind === KIND_WORD_PAIR && len < WORD_BUFFER) {
-        const b = FOLD2[c]!;
-        buf[len++] = b;
-        h1 = Math.imul(h1 ^ b, MUL1);
-        h2 = Math.imul(h2 ^ b, MUL2);
-        pre1[len] = h1;
-        pre2[len] = h2;
-      }
-    }
-    return len;
-  }
-
-  /** Probes the loaded word (len units, ending at te) and its stems from one node. */
-  function probe(node: number, start: number, te: number, len: number): void {
-    const root = node === 0;
-    const maxK = len - 1 < maxEnding ? len - 1 : maxEnding;
-    for (let kk = 0; kk <= maxK; kk++) {
-      const stemLen = len - kk;
-      const a = pre1[stemLen]!;
-      if (root) {
-        const b1 = bit1Of(a, fshift);
-        if ((filter[b1 >>> 5]! & (1 << (b1 & 31))) === 0) continue;
-        const b2 = bit2Of(a, fshift);
-        if ((filter[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
-      } else {
-        const bi = innerStemBit(node, a, innerShift);
-        if ((innerFilter[bi >>> 5]! & (1 << (bi & 31))) === 0) continue;
-      }
-      const b = pre2[stemLen]!;
-      let slot = slotOf(node, a, mask);
-      for (;;) {
-        const child = C[slot]!;
-        if (child === -1) break;
-        if (H1[slot] === a && P[slot] === node && H2[slot] === b) {
-          const set = E[slot]!;
-          const ok = kk === 0 ? endingEmpty[set] === 1 : endingSets[set]!.has(endingKey(buf, stemLen, len));
-          if (ok) {
-            if (termCount[child]! > 0) pushCandidate(start, te, child);
-            if (hasChildren[child] === 1 && nxtN < MAX_ACTIVE) {
-              nxtNode[nxtN] = child;
-              nxtStart[nxtN] = start;
-              nxtN++;
-            }
-          }
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
-  }
-
-  /**
-   * The word text[ts, te) (len folded units, full hash h) passed a form filter: probes it from
-   * the active nodes whose inner form filter it passes, and from the root. Returns how many
-   * nodes are active for the next word.
-   */
-  function probeWord(text: string, ts: number, te: number, len: number, h: number, actN: number, rootPass: boolean): number {
-    nxtN = 0;
-    let loaded = false;
-    for (let s = 0; s < actN; s++) {
-      const node = actNode[s]!;
-      const key = innerFormKey(node, h);
-      const m = formMask(key);
-      if ((innerFormFilter[formWord(key, innerFormShift)]! & m) !== m) continue;
-      if (!loaded) {
-        loadWord(text, ts, te);
-        loaded = true;
-      }
-      probe(node, actStart[s]!, te, len);
-    }
-    if (rootPass) {
-      if (!loaded) loadWord(text, ts, te);
-      probe(0, ts, te, len);
-    }
-    // The nodes reached become the active ones for the next word.
-    const tn = actNode;
-    actNode = nxtNode;
-    nxtNode = tn;
-    const tstart = actStart;
-    actStart = nxtStart;
-    nxtStart = tstart;
-    return nxtN;
-  }
+  const sc: Scanner = {
+    table,
+    mask,
+    endingSetOf: E,
+    endingSets,
+    endingEmpty,
+    maxEnding,
+    filter,
+    fshift,
+    innerFilter,
+    innerShift,
+    rootFormFilter,
+    rootFormShift,
+    innerFormFilter,
+    innerFormShift,
+    hasChildren,
+    termStart,
+    termCount,
+    terms,
+    patEntity,
+    patFlags,
+    patFirst,
+    patAll,
+    nodeGroup: new Int32Array(nodeCount),
+    groupIds: new Map(),
+    buf: new Uint16Array(WORD_BUFFER),
+    pre1: new Int32Array(WORD_BUFFER + 1),
+    pre2: new Int32Array(WORD_BUFFER + 1),
+    actNode: new Int32Array(MAX_ACTIVE),
+    actStart: new Int32Array(MAX_ACTIVE),
+    nxtNode: new Int32Array(MAX_ACTIVE),
+    nxtStart: new Int32Array(MAX_ACTIVE),
+    nxtN: 0,
+    candStart: new Int32Array(256),
+    candEnd: new Int32Array(256),
+    candNode: new Int32Array(256),
+    candN: 0,
+  };
 
   function find(text: string): SpotMention[] {
-    candN = 0;
-    const units = UNITS;
-    const rootFilter = rootFormFilter;
-    const rootShift = rootFormShift;
-    const n = text.length;
-    let actN = 0;
-    let prevEnd = -1;
-    let i = 0;
-    while (i < n) {
-      let c = text.charCodeAt(i);
-      let entry = units[c]!;
-      if ((entry & KIND_WORD_TEST) !== KIND_WORD) {
-        if (entry === KIND_UNKNOWN) unitEntry(c);
-        else i++;
-        continue;
-      }
-      // A word: fold and hash it (FNV over folded units, as lib/text/tokens hashFolded).
-      const ts = i;
-      let h = SEED1;
-      let len = 0;
-      for (;;) {
-        const kind = entry & 7;
-        if (kind === KIND_WORD) {
-          h = Math.imul(h ^ (entry >>> 3), MUL1);
-          len++;
-        } else if (kind === KIND_WORD_PAIR) {
-          h = Math.imul(Math.imul(h ^ (entry >>> 3), MUL1) ^ FOLD2[c]!, MUL1);
-          len += 2;
-        } else if (kind === KIND_UNKNOWN) {
-          entry = unitEntry(c);
-          continue;
-        } else if (kind === KIND_APOSTROPHE) {
-          // Inside a word only between word characters and after more than an elided prefix (d'Aliaksandr).
-          if (len <= ELISION || i + 1 >= n || !isWordUnit(text.charCodeAt(i + 1))) break;
-          h = Math.imul(h ^ 39, MUL1);
-          len++;
-        } else if (kind !== KIND_IGNORABLE) break;
-        if (++i >= n) break;
-        c = text.charCodeAt(i);
-        entry = units[c]!;
-      }
-      if (actN > 0 && (len > WORD_BUFFER || !gapJoins(text, prevEnd, ts))) actN = 0;
-      prevEnd = i;
-      if (len > WORD_BUFFER) continue;
-      const m = formMask(h);
-      const rootPass = (rootFilter[formWord(h, rootShift)]! & m) === m;
-      if (rootPass || actN > 0) actN = probeWord(text, ts, i, len, h, actN, rootPass);
-    }
-    if (candN === 0) return [];
+    scan(sc, text);
+    if (sc.candN === 0) return [];
     return resolve(text);
   }
 
   function resolve(text: string): SpotMention[] {
-    const starts = candStart;
-    const ends = candEnd;
-    const nodes = candNode;
+    const starts = sc.candStart;
+    const ends = sc.candEnd;
+    const nodes = sc.candNode;
+    const candN = sc.candN;
     // Candidates of one span are pushed together (one word end), so duplicates of a
     // (start, end, entity) triple are found among the entries of the same span.
     const list: Candidate[] = [];
@@ -558,4 +426,246 @@ function innerStemBit(parent: number, hash1: number, shift: number): number {
 
 function byPosition(x: Candidate, y: Candidate): number {
   return x.start - y.start || y.end - x.end || Number(x.weak) - Number(y.weak) || x.entity - y.entity;
+}
+
+/**
+ * One matcher's tables and scratch state. The hot functions below are module-level and take
+ * it as a parameter, so every matcher in a process runs the same optimised code (functions
+ * created per matcher are optimised well only while a single matcher exists).
+ */
+interface Scanner {
+  /** Edge table records: child (-1: empty slot), parent, hash1, hash2. */
+  readonly table: Int32Array;
+  readonly mask: number;
+  /** Ending set of each slot. */
+  readonly endingSetOf: Int32Array;
+  readonly endingSets: readonly Set<number>[];
+  readonly endingEmpty: Uint8Array;
+  readonly maxEnding: number;
+  /** Stem filters (root, inner) and form filters (root, inner). */
+  readonly filter: Int32Array;
+  readonly fshift: number;
+  readonly innerFilter: Int32Array;
+  readonly innerShift: number;
+  readonly rootFormFilter: Int32Array;
+  readonly rootFormShift: number;
+  readonly innerFormFilter: Int32Array;
+  readonly innerFormShift: number;
+  readonly hasChildren: Uint8Array;
+  readonly termStart: Int32Array;
+  readonly termCount: Int32Array;
+  readonly terms: Int32Array;
+  readonly patEntity: Int32Array;
+  readonly patFlags: Int32Array;
+  readonly patFirst: Int32Array;
+  readonly patAll: Int32Array;
+  /**
+   * Nodes whose patterns say the same (entity, flags, case) — one label reached in several
+   * languages — yield the same mentions, so a span keeps one of them. 0: not computed yet.
+   */
+  readonly nodeGroup: Int32Array;
+  readonly groupIds: Map<string, number>;
+  /** The word being probed: folded units and the two hashes of each prefix (index = length). */
+  readonly buf: Uint16Array;
+  readonly pre1: Int32Array;
+  readonly pre2: Int32Array;
+  /** Nodes (and name starts) a multi-word name continues from, and those the current word reaches. */
+  actNode: Int32Array;
+  actStart: Int32Array;
+  nxtNode: Int32Array;
+  nxtStart: Int32Array;
+  nxtN: number;
+  /** Hits of the current find(): parallel lists (start, end, trie node), reused across calls. */
+  candStart: Int32Array<ArrayBuffer>;
+  candEnd: Int32Array<ArrayBuffer>;
+  candNode: Int32Array<ArrayBuffer>;
+  candN: number;
+}
+
+function groupOf(sc: Scanner, node: number): number {
+  let g = sc.nodeGroup[node]!;
+  if (g === 0) {
+    const from = sc.termStart[node]!;
+    const keys: string[] = [];
+    for (let t = from; t < from + sc.termCount[node]!; t++) {
+      const p = sc.terms[t]!;
+      keys.push(`${sc.patEntity[p]},${sc.patFlags[p]},${sc.patFirst[p]},${sc.patAll[p]}`);
+    }
+    const signature = keys.sort().join(" ");
+    g = sc.groupIds.get(signature) ?? sc.groupIds.size + 1;
+    sc.groupIds.set(signature, g);
+    sc.nodeGroup[node] = g;
+  }
+  return g;
+}
+
+function pushCandidate(sc: Scanner, start: number, end: number, node: number): void {
+  const group = groupOf(sc, node);
+  const n = sc.candN;
+  for (let j = n - 1; j >= 0 && sc.candStart[j] === start && sc.candEnd[j] === end; j--) {
+    if (sc.nodeGroup[sc.candNode[j]!] === group) return;
+  }
+  if (n === sc.candStart.length) {
+    sc.candStart = grown(sc.candStart);
+    sc.candEnd = grown(sc.candEnd);
+    sc.candNode = grown(sc.candNode);
+  }
+  sc.candStart[n] = start;
+  sc.candEnd[n] = end;
+  sc.candNode[n] = node;
+  sc.candN = n + 1;
+}
+
+/** Refolds text[ts, te) into sc.buf and fills the prefix hashes; returns the folded length. */
+function loadWord(sc: Scanner, text: string, ts: number, te: number): number {
+  // Every unit of the word went through the scan, so its table entry is filled.
+  const buf = sc.buf;
+  const pre1 = sc.pre1;
+  const pre2 = sc.pre2;
+  let len = 0;
+  let h1 = SEED1;
+  let h2 = SEED2;
+  for (let i = ts; i < te && len < WORD_BUFFER; i++) {
+    const c = text.charCodeAt(i);
+    const entry = UNITS[c]!;
+    const kind = entry & 7;
+    let a: number;
+    if (kind === KIND_WORD || kind === KIND_WORD_PAIR) a = entry >>> 3;
+    else if (kind === KIND_APOSTROPHE) a = 39;
+    else continue;
+    buf[len++] = a;
+    h1 = Math.imul(h1 ^ a, MUL1);
+    h2 = Math.imul(h2 ^ a, MUL2);
+    pre1[len] = h1;
+    pre2[len] = h2;
+    if (kind === KIND_WORD_PAIR && len < WORD_BUFFER) {
+      const b = FOLD2[c]!;
+      buf[len++] = b;
+      h1 = Math.imul(h1 ^ b, MUL1);
+      h2 = Math.imul(h2 ^ b, MUL2);
+      pre1[len] = h1;
+      pre2[len] = h2;
+    }
+  }
+  return len;
+}
+
+/** Probes the loaded word (len units, ending at te) and its stems from one node. */
+function probe(sc: Scanner, node: number, start: number, te: number, len: number): void {
+  const root = node === 0;
+  const { table, mask, pre1, pre2 } = sc;
+  const maxK = len - 1 < sc.maxEnding ? len - 1 : sc.maxEnding;
+  for (let kk = 0; kk <= maxK; kk++) {
+    const stemLen = len - kk;
+    const a = pre1[stemLen]!;
+    if (root) {
+      const b1 = bit1Of(a, sc.fshift);
+      if ((sc.filter[b1 >>> 5]! & (1 << (b1 & 31))) === 0) continue;
+      const b2 = bit2Of(a, sc.fshift);
+      if ((sc.filter[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
+    } else {
+      const bi = innerStemBit(node, a, sc.innerShift);
+      if ((sc.innerFilter[bi >>> 5]! & (1 << (bi & 31))) === 0) continue;
+    }
+    const b = pre2[stemLen]!;
+    let slot = slotOf(node, a, mask);
+    for (;;) {
+      const rec = slot * SLOT_FIELDS;
+      const child = table[rec]!;
+      if (child === -1) break;
+      if (table[rec + 2] === a && table[rec + 1] === node && table[rec + 3] === b) {
+        const set = sc.endingSetOf[slot]!;
+        const ok = kk === 0 ? sc.endingEmpty[set] === 1 : sc.endingSets[set]!.has(endingKey(sc.buf, stemLen, len));
+        if (ok) {
+          if (sc.termCount[child]! > 0) pushCandidate(sc, start, te, child);
+          if (sc.hasChildren[child] === 1 && sc.nxtN < MAX_ACTIVE) {
+            sc.nxtNode[sc.nxtN] = child;
+            sc.nxtStart[sc.nxtN] = start;
+            sc.nxtN++;
+          }
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+}
+
+/**
+ * The word text[ts, te) (full hash h) passed a form filter: probes it from the active nodes
+ * whose inner form filter it passes, and from the root. Returns how many nodes are active for
+ * the next word.
+ */
+function probeWord(sc: Scanner, text: string, ts: number, te: number, h: number, actN: number, rootPass: boolean): number {
+  sc.nxtN = 0;
+  let len = -1;
+  for (let s = 0; s < actN; s++) {
+    const node = sc.actNode[s]!;
+    const key = innerFormKey(node, h);
+    const m = formMask(key);
+    if ((sc.innerFormFilter[formWord(key, sc.innerFormShift)]! & m) !== m) continue;
+    if (len < 0) len = loadWord(sc, text, ts, te);
+    probe(sc, node, sc.actStart[s]!, te, len);
+  }
+  if (rootPass) {
+    if (len < 0) len = loadWord(sc, text, ts, te);
+    probe(sc, 0, ts, te, len);
+  }
+  // The nodes reached become the active ones for the next word.
+  const tn = sc.actNode;
+  sc.actNode = sc.nxtNode;
+  sc.nxtNode = tn;
+  const tstart = sc.actStart;
+  sc.actStart = sc.nxtStart;
+  sc.nxtStart = tstart;
+  return sc.nxtN;
+}
+
+/** The scan: fills sc.cand* with every (span, trie node) hit in text. */
+function scan(sc: Scanner, text: string): void {
+  sc.candN = 0;
+  const units = UNITS;
+  const rootFilter = sc.rootFormFilter;
+  const rootShift = sc.rootFormShift;
+  const n = text.length;
+  let actN = 0;
+  let prevEnd = -1;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let entry = units[c]!;
+    if ((entry & KIND_WORD_TEST) !== KIND_WORD) {
+      if (entry === KIND_UNKNOWN) unitEntry(c);
+      else i++;
+      continue;
+    }
+    // A word: fold and hash it (FNV over folded units, as lib/text/tokens hashFolded). The
+    // folded length is not counted here (one add per unit less): it is needed only at an
+    // apostrophe, for long words, and when the word is probed.
+    const ts = i;
+    let h = SEED1;
+    for (;;) {
+      const kind = entry & 7;
+      if (kind === KIND_WORD) h = Math.imul(h ^ (entry >>> 3), MUL1);
+      else if (kind === KIND_WORD_PAIR) h = Math.imul(Math.imul(h ^ (entry >>> 3), MUL1) ^ FOLD2[c]!, MUL1);
+      else if (kind === KIND_UNKNOWN) {
+        entry = unitEntry(c);
+        continue;
+      } else if (kind === KIND_APOSTROPHE) {
+        // Inside a word only between word characters and after more than an elided prefix (d'Aliaksandr).
+        if (i + 1 >= n || !isWordUnit(text.charCodeAt(i + 1)) || foldedLength(text, ts, i) <= ELISION) break;
+        h = Math.imul(h ^ 39, MUL1);
+      } else if (kind !== KIND_IGNORABLE) break;
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+      entry = units[c]!;
+    }
+    // A unit folds to at most two: only words over half the buffer can overflow it.
+    const tooLong = i - ts > WORD_BUFFER / 2 && foldedLength(text, ts, i) > WORD_BUFFER;
+    if (actN > 0 && (tooLong || !gapJoins(text, prevEnd, ts))) actN = 0;
+    prevEnd = i;
+    if (tooLong) continue;
+    const m = formMask(h);
+    const rootPass = (rootFilter[formWord(h, rootShift)]! & m) === m;
+    if (rootPass || actN > 0) actN = probeWord(sc, text, ts, i, h, actN, rootPass);
+  }
 }
