@@ -68,14 +68,16 @@ export function hasCueIn(text: string, from: number, to: number, cues: readonly 
   const hi = Math.min(text.length, to);
   if (hi <= lo || cues.length === 0) return false;
   const firsts = firstUnitsOf(cues);
+  const { classes, fold1 } = foldTables;
   let prevWord = lo > 0 && isWordUnit(text, lo - 1);
   for (let p = lo; p < hi; p++) {
     const c = text.charCodeAt(p);
-    const isWord = charClass(c) === CharClass.Word;
-    if (isWord && !prevWord && firsts.has(foldTables.fold1[c]!)) {
+    const cls = classes[c] === 0 ? charClass(c) : classes[c]!;
+    const isWord = cls === CharClass.Word;
+    if (isWord && !prevWord && firsts.has(fold1[c]!)) {
       for (const cue of cues) if (cueAt(text, p, hi, cue)) return true;
     }
-    if (charClass(text.charCodeAt(p)) !== CharClass.Ignorable) prevWord = isWord;
+    if (cls !== CharClass.Ignorable) prevWord = isWord;
   }
   return false;
 }
@@ -94,20 +96,110 @@ function firstUnitsOf(cues: readonly string[]): Set<number> {
 
 /** Does text, folded from position p (not past hi), start with the folded cue? */
 function cueAt(text: string, p: number, hi: number, cue: string): boolean {
-  const { fold1, fold2 } = foldTables;
+  return cueEnd(text, p, hi, cue) >= 0;
+}
+
+/** The end of the folded cue when text from p (not past hi) starts with it, else -1. */
+function cueEnd(text: string, p: number, hi: number, cue: string): number {
+  const { classes, fold1, fold2 } = foldTables;
   let j = 0;
   let i = p;
   while (j < cue.length) {
-    if (i >= hi) return false;
+    if (i >= hi) return -1;
     const c = text.charCodeAt(i++);
-    charClass(c);
+    if (classes[c] === 0) charClass(c); // fills fold1/fold2 for c
     const a = fold1[c]!;
     if (a === 0) continue;
-    if (a !== cue.charCodeAt(j++)) return false;
+    if (a !== cue.charCodeAt(j++)) return -1;
     const b = fold2[c]!;
-    if (b !== 0 && j < cue.length && b !== cue.charCodeAt(j++)) return false;
+    if (b !== 0 && j < cue.length && b !== cue.charCodeAt(j++)) return -1;
   }
-  return true;
+  return i;
+}
+
+/** Text blocks in which CueHits finds the hits of one cue list at once. */
+const CUE_BLOCK = 2048;
+
+/**
+ * hasCueIn for many windows over one text and one cue list: the word starts where a cue of
+ * the list begins (with the end of the shortest such cue) are found once per block of text, so
+ * the mentions of a long text do not each re-scan their paragraph. Answers exactly as hasCueIn.
+ */
+class CueHits {
+  /** Per block: pairs (word start, end of the shortest cue there), in text order. */
+  private readonly blocks = new Map<number, number[]>();
+  private readonly firsts: Set<number>;
+
+  constructor(
+    private readonly text: string,
+    private readonly cues: readonly string[],
+  ) {
+    this.firsts = firstUnitsOf(cues);
+  }
+
+  has(from: number, to: number): boolean {
+    const text = this.text;
+    const lo = Math.max(0, from);
+    const hi = Math.min(text.length, to);
+    if (hi <= lo || this.cues.length === 0) return false;
+    // hasCueIn judges a word start at the first non-ignorable unit q of the window by the unit
+    // before the window alone; past q its word starts are the text's own, as in the blocks.
+    let q = lo;
+    while (q < hi && classAt(text, q) === CharClass.Ignorable) q++;
+    if (q >= hi) return false;
+    if (classAt(text, q) === CharClass.Word && !(lo > 0 && isWordUnit(text, lo - 1)) && this.startsAt(q, hi)) return true;
+    for (let b = Math.floor((q + 1) / CUE_BLOCK); b * CUE_BLOCK < hi; b++) {
+      const hits = this.block(b);
+      for (let k = 0; k < hits.length; k += 2) {
+        const p = hits[k]!;
+        if (p <= q) continue;
+        if (p >= hi) break;
+        if (hits[k + 1]! <= hi) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Does a cue start at p and end by hi? */
+  private startsAt(p: number, hi: number): boolean {
+    if (!this.firsts.has(foldTables.fold1[this.text.charCodeAt(p)]!)) return false;
+    for (const cue of this.cues) if (cueAt(this.text, p, hi, cue)) return true;
+    return false;
+  }
+
+  private block(b: number): number[] {
+    let hits = this.blocks.get(b);
+    if (hits !== undefined) return hits;
+    hits = [];
+    const text = this.text;
+    const start = b * CUE_BLOCK;
+    const end = Math.min(text.length, start + CUE_BLOCK);
+    // Whether the last non-ignorable unit before the block is part of a word.
+    let i = start - 1;
+    while (i >= 0 && classAt(text, i) === CharClass.Ignorable) i--;
+    let prevWord = i >= 0 && classAt(text, i) === CharClass.Word;
+    for (let p = start; p < end; p++) {
+      const cls = classAt(text, p);
+      const isWord = cls === CharClass.Word;
+      if (isWord && !prevWord && this.firsts.has(foldTables.fold1[text.charCodeAt(p)]!)) {
+        let shortest = -1;
+        for (const cue of this.cues) {
+          const e = cueEnd(text, p, text.length, cue);
+          if (e >= 0 && (shortest < 0 || e < shortest)) shortest = e;
+        }
+        if (shortest >= 0) hits.push(p, shortest);
+      }
+      if (cls !== CharClass.Ignorable) prevWord = isWord;
+    }
+    this.blocks.set(b, hits);
+    return hits;
+  }
+}
+
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const cls = foldTables.classes[c]!;
+  return cls === 0 ? charClass(c) : cls;
 }
 
 function paragraphBounds(text: string, start: number, end: number): [number, number] {
@@ -275,6 +367,12 @@ function overlaps(a: Candidate, b: Candidate): boolean {
 /** Keeps the candidates whose context allows them. */
 export function applyContext(text: string, candidates: readonly Candidate[], entities: readonly CompiledEntity[]): Candidate[] {
   const needsEvidence = (c: Candidate) => c.weak || entities[c.entity]?.gated === true;
+  const cueHits = new Map<readonly string[], CueHits>();
+  const cuesIn = (from: number, to: number, cues: readonly string[]) => {
+    let hits = cueHits.get(cues);
+    if (hits === undefined) cueHits.set(cues, (hits = new CueHits(text, cues)));
+    return hits.has(from, to);
+  };
   const local: Candidate[] = [];
   let names: GivenNames | undefined;
   for (const c of candidates) {
@@ -283,7 +381,7 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
     if (e.forbids !== undefined) {
       if (!needsEvidence(c)) {
         if (vetoedBeside(text, c, e.forbids)) continue;
-      } else if (hasCueIn(text, c.start - NEARBY_CHARS, c.start, e.forbids) || hasCueIn(text, c.end, c.end + NEARBY_CHARS, e.forbids)) continue;
+      } else if (cuesIn(c.start - NEARBY_CHARS, c.start, e.forbids) || cuesIn(c.end, c.end + NEARBY_CHARS, e.forbids)) continue;
     }
     if (e.type === "person") {
       names ??= givenNamesOf(entities);
@@ -296,8 +394,16 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
   // Any unambiguous mention that does not overlap c. Few candidates overlap one span, so a
   // long list always has one; short lists are checked.
   const anchoredElsewhere = (c: Candidate) => strong.length > 16 || strong.some((s) => !overlaps(s, c));
-  // The same person named by an unambiguous label elsewhere: "Loika" after "Nasta Loika".
-  const namedElsewhere = (c: Candidate) => strong.some((s) => s.entity === c.entity && !overlaps(s, c));
+  const strongByEntity = new Map<number, Candidate[]>();
+  const strongById = new Map<string, Candidate[]>();
+  for (const s of strong) {
+    pushTo(strongByEntity, s.entity, s);
+    pushTo(strongById, entities[s.entity]!.id, s);
+  }
+  for (const list of strongById.values()) list.sort((a, b) => a.start - b.start);
+  // The same person named by an unambiguous label elsewhere: "Loika" after "Nasta Loika". Few
+  // mentions overlap c, so this stops after a few steps.
+  const namedElsewhere = (c: Candidate) => strongByEntity.get(c.entity)?.some((s) => !overlaps(s, c)) === true;
   for (const c of local) {
     if (!needsEvidence(c)) continue;
     const e = entities[c.entity]!;
@@ -309,24 +415,55 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
       if (e.type === "place" && isPersonApposition(text, c)) continue;
       if (!person && hasForeignQualifier(text, c)) continue;
     }
-    if (quoted || coreferent || hasEvidenceNearby(text, c, e, strong, entities)) accepted.push(c);
+    if (quoted || coreferent || hasEvidenceNearby(text, c, e, strongById, cuesIn)) accepted.push(c);
     else if (!(c.weak && !person && isSentenceInitial(text, c.start)) && anchoredElsewhere(c)) accepted.push(c);
   }
   return accepted;
 }
 
+function pushTo<K>(map: Map<K, Candidate[]>, key: K, c: Candidate): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [c]);
+  else list.push(c);
+}
+
+/** Index of the first candidate starting at or after pos in a list sorted by start. */
+function firstStartingFrom(list: readonly Candidate[], pos: number): number {
+  let a = 0;
+  let b = list.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (list[m]!.start < pos) a = m + 1;
+    else b = m;
+  }
+  return a;
+}
+
+/**
+ * A requiresNearby word in the paragraph or within ±200 characters, or an unambiguous mention
+ * of a requiresNearby entity there (strongById: the unambiguous mentions by entity id, sorted
+ * by start).
+ */
 function hasEvidenceNearby(
   text: string,
   c: Candidate,
   e: CompiledEntity,
-  strong: readonly Candidate[],
-  entities: readonly CompiledEntity[],
+  strongById: ReadonlyMap<string, readonly Candidate[]>,
+  cuesIn: (from: number, to: number, cues: readonly string[]) => boolean,
 ): boolean {
   const [pa, pb] = paragraphBounds(text, c.start, c.end);
   const from = Math.min(pa, c.start - NEARBY_CHARS);
   const to = Math.max(pb, c.end + NEARBY_CHARS);
-  if (e.requires !== undefined && (hasCueIn(text, from, c.start, e.requires) || hasCueIn(text, c.end, to, e.requires))) return true;
+  if (e.requires !== undefined && (cuesIn(from, c.start, e.requires) || cuesIn(c.end, to, e.requires))) return true;
   const ids = e.requiresIds;
   if (ids === undefined) return false;
-  return strong.some((s) => s.start >= from && s.end <= to && !overlaps(s, c) && ids.includes(entities[s.entity]?.id ?? ""));
+  for (const id of ids) {
+    const list = strongById.get(id);
+    if (list === undefined) continue;
+    for (let k = firstStartingFrom(list, from); k < list.length && list[k]!.start <= to; k++) {
+      const s = list[k]!;
+      if (s.end <= to && !overlaps(s, c)) return true;
+    }
+  }
+  return false;
 }

@@ -9,7 +9,7 @@
  * reduced to leftmost-longest, non-overlapping mentions.
  */
 import { CharClass, charClass, foldTables, isUpperCaseUnit } from "../text/fold";
-import { ELISION_MAX, HASH_MUL_1, HASH_MUL_2, HASH_SEED_1, HASH_SEED_2 } from "../text/tokens";
+import { isElision, HASH_MUL_1, HASH_MUL_2, HASH_SEED_1, HASH_SEED_2 } from "../text/tokens";
 import { CompiledGazetteer, type CompiledEntity, edgeSlot, filterBit1, filterBit2, PATTERN_CHECK_CASE, PATTERN_WEAK } from "./compiled";
 import { applyContext, type Candidate } from "./context";
 import { base64ToInt32 } from "./typed-base64";
@@ -35,7 +35,6 @@ const SEED1 = HASH_SEED_1;
 const SEED2 = HASH_SEED_2;
 const MUL1 = HASH_MUL_1;
 const MUL2 = HASH_MUL_2;
-const ELISION = ELISION_MAX;
 const slotOf = edgeSlot;
 const bit1Of = filterBit1;
 const bit2Of = filterBit2;
@@ -118,9 +117,15 @@ function formMask(key: number): number {
 
 function gapJoins(text: string, from: number, to: number): boolean {
   if (to - from > MAX_GAP || from < 0) return false;
+  let breaks = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return false;
+    if (c === 10) {
+      // One line break inside running text joins ("Maksim\nZnak"); a blank line does not.
+      if (breaks++ > 0) return false;
+      continue;
+    }
+    if (c === 13) continue;
     const cls = classOf(c);
     if (cls === IGNORABLE_CLASS) continue;
     if (cls !== SEPARATOR_CLASS || !GAP_UNITS.has(FOLD1[c]!)) return false;
@@ -170,18 +175,33 @@ function foldedLength(text: string, from: number, to: number): number {
   return len;
 }
 
+/** The folded unit of the character before `i` (the last one of a word-pair fold). */
+function lastUnitBefore(text: string, i: number): number {
+  const c = text.charCodeAt(i - 1);
+  const entry = UNITS[c]!;
+  const kind = entry & 7;
+  if (kind === KIND_WORD) return entry >>> 3;
+  if (kind === KIND_WORD_PAIR) return FOLD2[c]!;
+  return 0;
+}
+
 /** End of the word starting at `from` (same rules as the scan, lib/text/tokens). */
 function wordEndAt(text: string, from: number, end: number): number {
   let i = from;
   let len = 0;
+  let last = 0;
   while (i < end) {
     const c = text.charCodeAt(i);
     let entry = UNITS[c]!;
     if (entry === KIND_UNKNOWN) entry = unitEntry(c);
     const kind = entry & 7;
-    if (kind === KIND_WORD) len++;
-    else if (kind === KIND_WORD_PAIR) len += 2;
-    else if (kind === KIND_APOSTROPHE && len > ELISION && i + 1 < end && isWordUnit(text.charCodeAt(i + 1))) len++;
+    if (kind === KIND_WORD) {
+      len++;
+      last = entry >>> 3;
+    } else if (kind === KIND_WORD_PAIR) {
+      len += 2;
+      last = FOLD2[c]!;
+    } else if (kind === KIND_APOSTROPHE && !isElision(len, last) && i + 1 < end && isWordUnit(text.charCodeAt(i + 1))) len++;
     else if (kind !== KIND_IGNORABLE) break;
     i++;
   }
@@ -652,7 +672,7 @@ function scan(sc: Scanner, text: string): void {
         continue;
       } else if (kind === KIND_APOSTROPHE) {
         // Inside a word only between word characters and after more than an elided prefix (d'Aliaksandr).
-        if (i + 1 >= n || !isWordUnit(text.charCodeAt(i + 1)) || foldedLength(text, ts, i) <= ELISION) break;
+        if (i + 1 >= n || !isWordUnit(text.charCodeAt(i + 1)) || isElision(foldedLength(text, ts, i), lastUnitBefore(text, i))) break;
         h = Math.imul(h ^ 39, MUL1);
       } else if (kind !== KIND_IGNORABLE) break;
       if (++i >= n) break;

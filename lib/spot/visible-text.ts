@@ -42,8 +42,10 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 /**
- * Visible text of a DOM subtree: text nodes in document order, a line break around every
- * block element, skipped subtrees left out. Comments and attribute values never appear.
+ * Visible text of a DOM subtree: text nodes in document order, a blank line between blocks,
+ * skipped subtrees left out. Comments and attribute values never appear. A name can run over a
+ * single line break inside a text node ("Maksim\nZnak"), never over a blank line, so names are
+ * never joined across blocks: the same rule as the page scanner, which matches block by block.
  */
 export function visibleTextOf(root: Node): string {
   const parts: string[] = [];
@@ -55,15 +57,16 @@ export function visibleTextOf(root: Node): string {
         const el = child as Element;
         if (isSkippedElement(el)) continue;
         const block = isBlockElement(el);
-        if (block) parts.push("\n");
+        if (block) parts.push("\n\n");
         walk(el);
-        if (block) parts.push("\n");
+        if (block) parts.push("\n\n");
       }
     }
   };
   walk(root);
   return parts
     .join("")
-    .replace(/[ \t\f\r]*\n[\s]*/g, "\n")
+    .replace(/\s*\n\s*\n\s*/g, "\n\n")
+    .replace(/[ \t\f\r]*\n[ \t\f\r]*/g, "\n")
     .replace(/^\n+|\n+$/g, "");
 }

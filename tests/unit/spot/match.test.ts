@@ -43,8 +43,10 @@ describe("matcher", () => {
     expect(found("Minsker Straße, le Stade Brestois, Belarusian food, XMinsk, Minsk2")).toEqual([]);
   });
 
-  it("does not join the words of a name across a line break or punctuation", () => {
-    expect(found("Sviatlana\nTsikhanouskaya")).toEqual(["Tsikhanouskaya=sviatlana-tsikhanouskaya"]);
+  it("joins the words of a name across one line break, not across a paragraph break or punctuation", () => {
+    expect(found("Sviatlana\nTsikhanouskaya")).toEqual(["Sviatlana\nTsikhanouskaya=sviatlana-tsikhanouskaya"]);
+    expect(found("Sviatlana\r\nTsikhanouskaya")).toEqual(["Sviatlana\r\nTsikhanouskaya=sviatlana-tsikhanouskaya"]);
+    expect(found("Sviatlana\n\nTsikhanouskaya")).toEqual(["Tsikhanouskaya=sviatlana-tsikhanouskaya"]);
     expect(found("Sviatlana. Tsikhanouskaya")).toEqual(["Tsikhanouskaya=sviatlana-tsikhanouskaya"]);
   });
 

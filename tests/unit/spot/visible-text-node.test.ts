@@ -3,7 +3,7 @@ import { visibleTextFromHtml } from "../../../lib/spot/visible-text-node";
 
 describe("visibleTextFromHtml", () => {
   it("puts line breaks between blocks so adjacent words do not merge", () => {
-    expect(visibleTextFromHtml("<p>Minsk</p><p>Brest</p><div>Lida<br>Mir</div>")).toBe("Minsk\nBrest\nLida\nMir");
+    expect(visibleTextFromHtml("<p>Minsk</p><p>Brest</p><div>Lida<br>Mir</div>")).toBe("Minsk\n\nBrest\n\nLida\n\nMir");
   });
 
   it("joins inline elements inside a word", () => {

@@ -32,6 +32,6 @@ describe("isSkippedElement", () => {
 describe("visibleTextOf (browser DOM)", () => {
   it("separates blocks, joins inline runs, skips hidden parts", () => {
     const root = el('<div><p>Min<b>sk</b></p><p>Brest</p><script>Lida</script><textarea>Mir</textarea><p hidden>Pinsk</p></div>');
-    expect(visibleTextOf(root)).toBe("Minsk\nBrest");
+    expect(visibleTextOf(root)).toBe("Minsk\n\nBrest");
   });
 });
