@@ -2,8 +2,8 @@
  * The serialisable form of a compiled gazetteer: what lib/spot/compile.ts writes and
  * lib/spot/match.ts loads. Plain JSON; typed arrays are base64 strings (lib/spot/typed-base64).
  */
-import { z } from "zod";
-import { EntityType } from "../schema";
+// zod/mini: the content script validates the stored matcher on every page (lib/schema/mini.ts).
+import { EntityType, z } from "../schema/mini";
 
 export const COMPILED_FORMAT = "briefings-matcher/1";
 
@@ -16,13 +16,13 @@ export const CompiledEntity = z.object({
   name: z.string(),
   type: EntityType,
   /** Folded cue words (token prefixes) of requiresNearby. */
-  requires: z.array(z.string()).optional(),
+  requires: z.optional(z.array(z.string())),
   /** Entity ids listed in requiresNearby: an accepted mention of one nearby is evidence. */
-  requiresIds: z.array(z.string()).optional(),
+  requiresIds: z.optional(z.array(z.string())),
   /** Folded veto words (token prefixes) of forbidsNearby. */
-  forbids: z.array(z.string()).optional(),
+  forbids: z.optional(z.array(z.string())),
   /** requiresNearby without weakLabels: every label needs evidence. */
-  gated: z.boolean().optional(),
+  gated: z.optional(z.boolean()),
 });
 export type CompiledEntity = z.infer<typeof CompiledEntity>;
 
@@ -32,7 +32,7 @@ export const CompiledGazetteer = z.object({
   /** Whether some root stem is 1 or 2 folded units long ("I", "EU"): the scanner then tests short prefixes too. */
   shortRootStems: z.object({ one: z.boolean(), two: z.boolean() }),
   /** Longest folded ending; the scanner probes this many prefixes per word. */
-  maxEnding: z.number().int().min(0).max(7),
+  maxEnding: z.int().check(z.minimum(0), z.maximum(7)),
   /** Folded endings per ending set; set 0 is {""}. */
   endingSets: z.array(z.array(z.string())),
   /**
@@ -41,7 +41,7 @@ export const CompiledGazetteer = z.object({
    * load (a few ms), which keeps the stored form at a third of the table's size.
    */
   edges: z.object({
-    count: z.number().int().nonnegative(),
+    count: z.int().check(z.nonnegative()),
     parent: z.string(),
     hash1: z.string(),
     hash2: z.string(),
@@ -50,7 +50,7 @@ export const CompiledGazetteer = z.object({
     /** hash1 of each stem's first LEAD_UNITS folded units. */
     lead: z.string(),
   }),
-  nodes: z.object({ count: z.number().int().positive(), termStart: z.string(), termCount: z.string() }),
+  nodes: z.object({ count: z.int().check(z.positive()), termStart: z.string(), termCount: z.string() }),
   /** Pattern ids per node, indexed by nodes.termStart/termCount. */
   terms: z.string(),
   patterns: z.object({ entity: z.string(), flags: z.string(), firstUpper: z.string(), allUpper: z.string(), tokens: z.string() }),
