@@ -81,6 +81,13 @@ describe("briefings spot", () => {
     expect(res.stderr).toMatch(/1 file, \d+ chars, \d+ mentions of \d+ entities; .*matching \d+ ms/);
   });
 
+  it("keeps the compiled gazetteer between runs", async () => {
+    await runCli(["spot", "--stats", seed]);
+    const again = await runCli(["spot", "--stats", seed]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/matcher load \d+ ms \(cached\)/);
+  });
+
   it("spots a large text file as exactly the sum of its parts", async () => {
     // Speed is measured by `npm run bench` (bench/cli-spot.ts), not asserted here: a timed
     // test flakes on a shared machine.
