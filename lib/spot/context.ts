@@ -117,53 +117,145 @@ function cueEnd(text: string, p: number, hi: number, cue: string): number {
   return i;
 }
 
-/** Text blocks in which CueHits finds the hits of one cue list at once. */
+/** Text blocks in which CueIndex finds cue hits at once. */
 const CUE_BLOCK = 2048;
 
+/** Folded cues in a trie over folded code units; each distinct cue has a number. */
+class CueTrie {
+  /** Child of the root for each code unit (0: none). */
+  readonly rootChild = new Int32Array(0x10000);
+  /**
+   * Children of the other nodes in an open-addressing hash table of (node, unit) → child: the
+   * walk looks one up at almost every word start of the text, and this is cheaper than a Map.
+   */
+  private readonly slotNode: Int32Array;
+  private readonly slotUnit: Uint16Array;
+  private readonly slotChild: Int32Array;
+  private readonly mask: number;
+  /** The number of the cue ending at each node, or -1. */
+  readonly cueOf: number[] = [-1];
+  private readonly numbers = new Map<string, number>();
+  /** Per cue list of the trie: which cue numbers it holds. */
+  readonly members = new Map<readonly string[], Uint8Array>();
+
+  constructor(lists: readonly (readonly string[])[]) {
+    const edges = new Map<number, number>(); // node * 0x10000 + unit → child, while building
+    for (const cues of lists) for (const cue of cues) this.add(cue, edges);
+    let size = 16;
+    while (size < edges.size * 4) size *= 2;
+    this.mask = size - 1;
+    this.slotNode = new Int32Array(size);
+    this.slotUnit = new Uint16Array(size);
+    this.slotChild = new Int32Array(size);
+    for (const [key, child] of edges) {
+      const node = Math.floor(key / 0x10000);
+      const unit = key % 0x10000;
+      let h = slotOf(node, unit, this.mask);
+      while (this.slotNode[h] !== 0) h = (h + 1) & this.mask;
+      this.slotNode[h] = node;
+      this.slotUnit[h] = unit;
+      this.slotChild[h] = child;
+    }
+    for (const cues of lists) {
+      const member = new Uint8Array(this.numbers.size);
+      for (const cue of cues) member[this.numbers.get(cue)!] = 1;
+      this.members.set(cues, member);
+    }
+  }
+
+  /** The child of node for a code unit, or 0. */
+  step(node: number, unit: number): number {
+    if (node === 0) return this.rootChild[unit]!;
+    const { slotNode, slotUnit, mask } = this;
+    for (let h = slotOf(node, unit, mask); slotNode[h] !== 0; h = (h + 1) & mask) {
+      if (slotNode[h] === node && slotUnit[h] === unit) return this.slotChild[h]!;
+    }
+    return 0;
+  }
+
+  private add(cue: string, edges: Map<number, number>): void {
+    if (this.numbers.has(cue)) return;
+    let node = 0;
+    for (let j = 0; j < cue.length; j++) {
+      const unit = cue.charCodeAt(j);
+      let next = node === 0 ? this.rootChild[unit]! : (edges.get(node * 0x10000 + unit) ?? 0);
+      if (next === 0) {
+        next = this.cueOf.length;
+        this.cueOf.push(-1);
+        if (node === 0) this.rootChild[unit] = next;
+        else edges.set(node * 0x10000 + unit, next);
+      }
+      node = next;
+    }
+    const n = this.numbers.size;
+    this.numbers.set(cue, n);
+    this.cueOf[node] = n;
+  }
+}
+
+function slotOf(node: number, unit: number, mask: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
+}
+
+const cueTrieCache = new WeakMap<readonly CompiledEntity[], CueTrie>();
+
+/** The trie of every requiresNearby and forbidsNearby cue list of the entities. */
+function cueTrieOf(entities: readonly CompiledEntity[]): CueTrie {
+  let trie = cueTrieCache.get(entities);
+  if (trie === undefined) {
+    const lists: (readonly string[])[] = [];
+    for (const e of entities) {
+      // An empty cue makes hasCueIn match at any word start that some other cue of its list
+      // begins with: such a list is left to hasCueIn.
+      if (e.requires !== undefined && !e.requires.includes("")) lists.push(e.requires);
+      if (e.forbids !== undefined && !e.forbids.includes("")) lists.push(e.forbids);
+    }
+    trie = new CueTrie(lists);
+    cueTrieCache.set(entities, trie);
+  }
+  return trie;
+}
+
 /**
- * hasCueIn for many windows over one text and one cue list: the word starts where a cue of
- * the list begins (with the end of the shortest such cue) are found once per block of text, so
- * the mentions of a long text do not each re-scan their paragraph. Answers exactly as hasCueIn.
+ * hasCueIn for many windows over one text: every occurrence of every cue of the trie at a word
+ * start is found in one pass per block of text, so the mentions of a long text do not each
+ * re-scan their paragraph for each of their cue lists. Answers exactly as hasCueIn.
  */
-class CueHits {
-  /** Per block: pairs (word start, end of the shortest cue there), in text order. */
+export class CueIndex {
+  /** Per block: triples (word start, cue number, end of the cue), in text order. */
   private readonly blocks = new Map<number, number[]>();
-  private readonly firsts: Set<number>;
 
   constructor(
     private readonly text: string,
-    private readonly cues: readonly string[],
-  ) {
-    this.firsts = firstUnitsOf(cues);
+    private readonly trie: CueTrie,
+  ) {}
+
+  static of(text: string, entities: readonly CompiledEntity[]): CueIndex {
+    return new CueIndex(text, cueTrieOf(entities));
   }
 
-  has(from: number, to: number): boolean {
+  has(from: number, to: number, cues: readonly string[]): boolean {
+    const member = this.trie.members.get(cues);
+    if (member === undefined) return hasCueIn(this.text, from, to, cues);
     const text = this.text;
     const lo = Math.max(0, from);
     const hi = Math.min(text.length, to);
-    if (hi <= lo || this.cues.length === 0) return false;
+    if (hi <= lo || cues.length === 0) return false;
     // hasCueIn judges a word start at the first non-ignorable unit q of the window by the unit
     // before the window alone; past q its word starts are the text's own, as in the blocks.
     let q = lo;
     while (q < hi && classAt(text, q) === CharClass.Ignorable) q++;
     if (q >= hi) return false;
-    if (classAt(text, q) === CharClass.Word && !(lo > 0 && isWordUnit(text, lo - 1)) && this.startsAt(q, hi)) return true;
+    if (classAt(text, q) === CharClass.Word && !(lo > 0 && isWordUnit(text, lo - 1)) && startsWithCue(text, q, hi, cues)) return true;
     for (let b = Math.floor((q + 1) / CUE_BLOCK); b * CUE_BLOCK < hi; b++) {
       const hits = this.block(b);
-      for (let k = 0; k < hits.length; k += 2) {
+      for (let k = 0; k < hits.length; k += 3) {
         const p = hits[k]!;
         if (p <= q) continue;
         if (p >= hi) break;
-        if (hits[k + 1]! <= hi) return true;
+        if (member[hits[k + 1]!] === 1 && hits[k + 2]! <= hi) return true;
       }
     }
-    return false;
-  }
-
-  /** Does a cue start at p and end by hi? */
-  private startsAt(p: number, hi: number): boolean {
-    if (!this.firsts.has(foldTables.fold1[this.text.charCodeAt(p)]!)) return false;
-    for (const cue of this.cues) if (cueAt(this.text, p, hi, cue)) return true;
     return false;
   }
 
@@ -172,6 +264,9 @@ class CueHits {
     if (hits !== undefined) return hits;
     hits = [];
     const text = this.text;
+    const trie = this.trie;
+    const { rootChild, cueOf } = trie;
+    const { classes, fold1, fold2 } = foldTables;
     const start = b * CUE_BLOCK;
     const end = Math.min(text.length, start + CUE_BLOCK);
     // Whether the last non-ignorable unit before the block is part of a word.
@@ -179,21 +274,47 @@ class CueHits {
     while (i >= 0 && classAt(text, i) === CharClass.Ignorable) i--;
     let prevWord = i >= 0 && classAt(text, i) === CharClass.Word;
     for (let p = start; p < end; p++) {
-      const cls = classAt(text, p);
+      const first = text.charCodeAt(p);
+      const cls = classes[first] === 0 ? charClass(first) : classes[first]!;
       const isWord = cls === CharClass.Word;
-      if (isWord && !prevWord && this.firsts.has(foldTables.fold1[text.charCodeAt(p)]!)) {
-        let shortest = -1;
-        for (const cue of this.cues) {
-          const e = cueEnd(text, p, text.length, cue);
-          if (e >= 0 && (shortest < 0 || e < shortest)) shortest = e;
+      if (isWord && !prevWord) {
+        // Walk the folded text from p down the trie, comparing units as cueEnd does.
+        let node = rootChild[fold1[first]!]!;
+        let k = p + 1;
+        if (node !== 0) {
+          if (cueOf[node]! >= 0) hits.push(p, cueOf[node]!, k);
+          const second = fold2[first]!;
+          if (second !== 0) {
+            node = trie.step(node, second);
+            if (node !== 0 && cueOf[node]! >= 0) hits.push(p, cueOf[node]!, k);
+          }
         }
-        if (shortest >= 0) hits.push(p, shortest);
+        while (node !== 0 && k < text.length) {
+          const c = text.charCodeAt(k++);
+          if (classes[c] === 0) charClass(c); // fills fold1/fold2 for c
+          const a = fold1[c]!;
+          if (a === 0) continue;
+          node = trie.step(node, a);
+          if (node === 0) break;
+          if (cueOf[node]! >= 0) hits.push(p, cueOf[node]!, k);
+          const second = fold2[c]!;
+          if (second === 0) continue;
+          node = trie.step(node, second);
+          if (node !== 0 && cueOf[node]! >= 0) hits.push(p, cueOf[node]!, k);
+        }
       }
       if (cls !== CharClass.Ignorable) prevWord = isWord;
     }
     this.blocks.set(b, hits);
     return hits;
   }
+}
+
+/** Does a cue of the list start at p and end by hi (p being a word start)? */
+function startsWithCue(text: string, p: number, hi: number, cues: readonly string[]): boolean {
+  if (!firstUnitsOf(cues).has(foldTables.fold1[text.charCodeAt(p)]!)) return false;
+  for (const cue of cues) if (cueAt(text, p, hi, cue)) return true;
+  return false;
 }
 
 function classAt(text: string, i: number): number {
@@ -367,12 +488,8 @@ function overlaps(a: Candidate, b: Candidate): boolean {
 /** Keeps the candidates whose context allows them. */
 export function applyContext(text: string, candidates: readonly Candidate[], entities: readonly CompiledEntity[]): Candidate[] {
   const needsEvidence = (c: Candidate) => c.weak || entities[c.entity]?.gated === true;
-  const cueHits = new Map<readonly string[], CueHits>();
-  const cuesIn = (from: number, to: number, cues: readonly string[]) => {
-    let hits = cueHits.get(cues);
-    if (hits === undefined) cueHits.set(cues, (hits = new CueHits(text, cues)));
-    return hits.has(from, to);
-  };
+  const cueIndex = CueIndex.of(text, entities);
+  const cuesIn = (from: number, to: number, cues: readonly string[]) => cueIndex.has(from, to, cues);
   const local: Candidate[] = [];
   let names: GivenNames | undefined;
   for (const c of candidates) {
