@@ -396,6 +396,28 @@ function vetoedBeside(text: string, c: Candidate, forbids: readonly string[]): b
   return hasCueIn(text, af, at, forbids);
 }
 
+/** The sentence around [start, end): from after the previous sentence end or line break to the next one. */
+function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  while (from > 0 && start - from < NEARBY_CHARS * 2 && !/[.!?…\n]/.test(text.charAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && to - end < NEARBY_CHARS * 2 && !/[.!?…\n]/.test(text.charAt(to))) to++;
+  return [from, to];
+}
+
+/**
+ * A veto word within ±200 characters drops a mention that needs evidence, unless the mention's
+ * own sentence holds a cue for it and the veto is in another sentence: "In Brest, on the border
+ * with Terespol… The port of Brest in France…" keeps the first Brest and drops the second.
+ */
+function vetoedNearby(text: string, c: Candidate, e: CompiledEntity, cuesIn: (from: number, to: number, cues: readonly string[]) => boolean): boolean {
+  const forbids = e.forbids!;
+  if (!cuesIn(c.start - NEARBY_CHARS, c.start, forbids) && !cuesIn(c.end, c.end + NEARBY_CHARS, forbids)) return false;
+  const [from, to] = sentenceAround(text, c.start, c.end);
+  if (cuesIn(from, to, forbids)) return true;
+  return e.requires === undefined || !(cuesIn(from, c.start, e.requires) || cuesIn(c.end, to, e.requires));
+}
+
 /** Adjectives that make a weak label another country's namesake (folded word prefixes). */
 const FOREIGN_QUALIFIERS = foldAll([
   "soviet", "sowjet", "sovieti", "советск", "савецк", "радянськ", "radzieck", "sovietin",
@@ -498,7 +520,7 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
     if (e.forbids !== undefined) {
       if (!needsEvidence(c)) {
         if (vetoedBeside(text, c, e.forbids)) continue;
-      } else if (cuesIn(c.start - NEARBY_CHARS, c.start, e.forbids) || cuesIn(c.end, c.end + NEARBY_CHARS, e.forbids)) continue;
+      } else if (vetoedNearby(text, c, e, cuesIn)) continue;
     }
     if (e.type === "person") {
       names ??= givenNamesOf(entities);

@@ -14,6 +14,12 @@ describe("spotting accuracy rules", () => {
     expect(found("Lorries queued at Brest on the border with Poland.")).toEqual(["Brest=brest-belarus"]);
   });
 
+  it("lets a sentence's own cue outweigh a veto word in the next sentence, but not in its own", () => {
+    const text = "In Brest, on the Polish border, traders miss customers from Terespol. The port of Brest in France reported a record season.";
+    expect(found(text)).toEqual(["Brest=brest-belarus", "Terespol=terespol-brest-border-crossing"]);
+    expect(found("The port of Brest in France reported a record season, unlike the border town of Terespol.")).toEqual(["Terespol=terespol-brest-border-crossing"]);
+  });
+
   it("does not let a short or common-word transliteration count on its own (Polack, Tramp)", () => {
     expect(found("He called him a Polack.")).toEqual([]);
     expect(found("A Tramp sat by the road.")).toEqual([]);
