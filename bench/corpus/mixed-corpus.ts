@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { seededRandom } from "../../lib/spot/synthetic-gazetteer";
 
 const FILLER: Record<string, readonly string[]> = {
   en: ["the", "government", "said", "on", "Monday", "that", "talks", "with", "officials", "would", "continue", "despite", "sanctions", "and", "pressure", "from", "neighbours", "economy", "growth", "report", "opposition", "court", "sentenced", "journalist", "border", "exports", "potash", "prices", "week"],
@@ -17,22 +18,13 @@ const FILLER: Record<string, readonly string[]> = {
   fr: ["le", "gouvernement", "a", "déclaré", "lundi", "que", "les", "négociations", "avec", "responsables", "se", "poursuivraient", "malgré", "sanctions", "et", "pressions", "économie", "croissance", "rapport", "opposition", "tribunal", "condamné", "journaliste", "frontière", "exportations", "prix", "semaine"],
 };
 
-function random(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Builds about `targetChars` characters; names from `extraNames` are sprinkled into the filler.
  * With `withArticles` false the text is filler prose only (no eval snippets or seed articles).
  */
 export function buildMixedCorpus(root: string, targetChars = 10_000_000, extraNames: readonly string[] = [], withArticles = true): string {
-  const next = random(2026);
+  const next = seededRandom(2026);
   const parts: string[] = [];
   const evalCases = JSON.parse(readFileSync(path.join(root, "tests/fixtures/spotting/eval.json"), "utf8")) as { text: string }[];
   const seeds = readdirSync(path.join(root, "data/seeds"))

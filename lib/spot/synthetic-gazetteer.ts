@@ -8,7 +8,7 @@ const LATIN_SYLLABLES = ["ka", "lo", "mir", "sen", "tra", "vik", "dor", "zul", "
 const CYRILLIC_SYLLABLES = ["ка", "ло", "мир", "сен", "тра", "вик", "дор", "зул", "пес", "ран", "бел", "гор", "ных", "ква", "тел", "вен", "яр", "хул", "фис", "йом"];
 
 /** mulberry32: a small full-period generator; same seed, same names on every machine. */
-function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let s = seed | 0;
   return () => {
     s = (s + 0x6d2b79f5) | 0;
@@ -30,7 +30,7 @@ function word(next: () => number, syllables: readonly string[]): string {
  * two words). Names are unique within the set.
  */
 export function syntheticEntities(patterns: number, seed = 42): Entity[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const seen = new Set<string>();
   const unique = (make: () => string) => {
     for (;;) {
