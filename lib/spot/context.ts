@@ -513,6 +513,7 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
   const cueIndex = CueIndex.of(text, entities);
   const cuesIn = (from: number, to: number, cues: readonly string[]) => cueIndex.has(from, to, cues);
   const local: Candidate[] = [];
+  let needing = 0;
   let names: GivenNames | undefined;
   for (const c of candidates) {
     const e = entities[c.entity];
@@ -527,7 +528,11 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
       if (isNamesake(text, c, e, names)) continue;
     }
     local.push(c);
+    if (needsEvidence(c)) needing++;
   }
+  // Nothing left needs evidence (only unambiguous names; a gazetteer without context rules):
+  // every candidate stands, and the indexes of strong mentions below would be built for nothing.
+  if (needing === 0) return local;
   const strong = local.filter((c) => !needsEvidence(c));
   const accepted: Candidate[] = [...strong];
   // Any unambiguous mention that does not overlap c. Few candidates overlap one span, so a
