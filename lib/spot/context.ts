@@ -119,6 +119,12 @@ function cueEnd(text: string, p: number, hi: number, cue: string): number {
 
 /** Text blocks in which CueIndex finds cue hits at once. */
 const CUE_BLOCK = 2048;
+/**
+ * Windows a block answers by a direct scan before it is indexed: most blocks of a long text are
+ * asked about once or twice, and a scan for one cue list is cheaper than indexing every cue of
+ * the gazetteer there; a block asked again and again is indexed once.
+ */
+const SCANS_BEFORE_INDEX = 2;
 
 /** Folded cues in a trie over folded code units; each distinct cue has a number. */
 class CueTrie {
@@ -224,11 +230,15 @@ function cueTrieOf(entities: readonly CompiledEntity[]): CueTrie {
 export class CueIndex {
   /** Per block: triples (word start, cue number, end of the cue), in text order. */
   private readonly blocks = new Map<number, number[]>();
+  /** Per block not yet indexed: how many windows over it were answered by a direct scan. */
+  private readonly scans: Uint8Array;
 
   constructor(
     private readonly text: string,
     private readonly trie: CueTrie,
-  ) {}
+  ) {
+    this.scans = new Uint8Array(Math.ceil(text.length / CUE_BLOCK) + 1);
+  }
 
   static of(text: string, entities: readonly CompiledEntity[]): CueIndex {
     return new CueIndex(text, cueTrieOf(entities));
@@ -246,8 +256,19 @@ export class CueIndex {
     let q = lo;
     while (q < hi && classAt(text, q) === CharClass.Ignorable) q++;
     if (q >= hi) return false;
+    const firstBlock = Math.floor((q + 1) / CUE_BLOCK);
+    let scan = false;
+    for (let b = firstBlock; b * CUE_BLOCK < hi; b++) {
+      if (this.blocks.has(b)) continue;
+      const n = this.scans[b]!;
+      if (n < SCANS_BEFORE_INDEX) {
+        this.scans[b] = n + 1;
+        scan = true;
+      }
+    }
+    if (scan) return hasCueIn(text, from, to, cues);
     if (classAt(text, q) === CharClass.Word && !(lo > 0 && isWordUnit(text, lo - 1)) && startsWithCue(text, q, hi, cues)) return true;
-    for (let b = Math.floor((q + 1) / CUE_BLOCK); b * CUE_BLOCK < hi; b++) {
+    for (let b = firstBlock; b * CUE_BLOCK < hi; b++) {
       const hits = this.block(b);
       for (let k = 0; k < hits.length; k += 3) {
         const p = hits[k]!;
@@ -323,14 +344,41 @@ function classAt(text: string, i: number): number {
   return cls === 0 ? charClass(c) : cls;
 }
 
-function paragraphBounds(text: string, start: number, end: number): [number, number] {
-  let a = start;
-  const minA = Math.max(0, start - PARAGRAPH_CAP);
-  while (a > minA && text.charCodeAt(a - 1) !== 10) a--;
-  let b = end;
-  const maxB = Math.min(text.length, end + PARAGRAPH_CAP);
-  while (b < maxB && text.charCodeAt(b) !== 10) b++;
-  return [a, b];
+/**
+ * The line breaks of a text, found once (indexOf is far faster than a loop over units): the
+ * paragraph of each mention that needs evidence is then two binary searches away.
+ */
+class LineBreaks {
+  private readonly at: number[] = [];
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.at.push(i);
+  }
+
+  /** The paragraph around [start, end), each side capped at PARAGRAPH_CAP units. */
+  paragraphBounds(start: number, end: number): [number, number] {
+    const at = this.at;
+    // k: the first line break at or after start.
+    let k = firstAtOrAfter(at, start);
+    const minA = Math.max(0, start - PARAGRAPH_CAP);
+    const a = k > 0 ? Math.max(minA, at[k - 1]! + 1) : minA;
+    if (end > start) k = firstAtOrAfter(at, end);
+    const maxB = Math.min(this.text.length, end + PARAGRAPH_CAP);
+    const b = k < at.length ? Math.min(maxB, at[k]!) : maxB;
+    return [a, b];
+  }
+}
+
+/** Index of the first value at or after pos in a sorted list. */
+function firstAtOrAfter(list: readonly number[], pos: number): number {
+  let a = 0;
+  let b = list.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (list[m]! < pos) a = m + 1;
+    else b = m;
+  }
+  return a;
 }
 
 function isQuoted(text: string, c: Candidate): boolean {
@@ -356,11 +404,18 @@ function isPossessive(text: string, c: Candidate): boolean {
 /** True at the start of the text, a line or a sentence (after . ! ? …), skipping spaces and openers. */
 function isSentenceInitial(text: string, start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && /[\s«„“"'‘(\[—–-]/.test(text.charAt(i))) {
-    if (text.charAt(i) === "\n") return true;
+  while (i >= 0 && SENTENCE_OPENER.test(text.charAt(i))) {
+    if (text.charCodeAt(i) === 10) return true;
     i--;
   }
-  return i < 0 || /[.!?…]/.test(text.charAt(i));
+  return i < 0 || isSentenceEnd(text.charCodeAt(i));
+}
+
+const SENTENCE_OPENER = /[\s«„“"'‘(\[—–-]/;
+
+/** . ! ? … */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
 }
 
 /** Words a forbidsNearby veto may be from an unambiguous mention: "Brest, France", "aircraft carrier Minsk". */
@@ -378,8 +433,8 @@ function wordsBeside(text: string, at: number, dir: -1 | 1, words: number): [num
   for (let steps = 0; steps < limit; steps++) {
     const j = dir < 0 ? i - 1 : i;
     if (j < 0 || j >= text.length) break;
-    const ch = text.charAt(j);
-    if (ch === "\n" || /[.!?…;]/.test(ch)) break;
+    const ch = text.charCodeAt(j);
+    if (ch === 10 || ch === 0x3b || isSentenceEnd(ch)) break;
     const word = isWordUnit(text, j);
     if (word && !inWord) count++;
     if (!word && inWord && count >= words) break;
@@ -399,10 +454,14 @@ function vetoedBeside(text: string, c: Candidate, forbids: readonly string[]): b
 /** The sentence around [start, end): from after the previous sentence end or line break to the next one. */
 function sentenceAround(text: string, start: number, end: number): [number, number] {
   let from = start;
-  while (from > 0 && start - from < NEARBY_CHARS * 2 && !/[.!?…\n]/.test(text.charAt(from - 1))) from--;
+  while (from > 0 && start - from < NEARBY_CHARS * 2 && !isSentenceOrLineEnd(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < text.length && to - end < NEARBY_CHARS * 2 && !/[.!?…\n]/.test(text.charAt(to))) to++;
+  while (to < text.length && to - end < NEARBY_CHARS * 2 && !isSentenceOrLineEnd(text.charCodeAt(to))) to++;
   return [from, to];
+}
+
+function isSentenceOrLineEnd(c: number): boolean {
+  return c === 10 || isSentenceEnd(c);
 }
 
 /**
@@ -492,15 +551,20 @@ function givenNamesOf(entities: readonly CompiledEntity[]): GivenNames {
 }
 
 /** "Igor Putin": a one-word person mention right after a capitalised given name that is not the person's own. */
-function isNamesake(text: string, c: Candidate, e: CompiledEntity, names: GivenNames): boolean {
+function isNamesake(text: string, c: Candidate, e: CompiledEntity, names: GivenNames, foreignNames: Map<string, boolean>): boolean {
   for (let i = c.start; i < c.end; i++) if (!isWordUnit(text, i) && charClass(text.charCodeAt(i)) !== CharClass.Ignorable) return false;
   const before = neighbourWord(text, c.start, -1);
   if (before === undefined) return false;
   const word = text.slice(before[0], before[1]);
   if (!isUpperCaseUnit(word.charAt(0)) || (word.length > 1 && isUpperCaseUnit(word.charAt(1)))) return false;
-  if (!names.has(word)) return false;
-  const own = e.name.split(/\s+/)[0] ?? "";
-  return !sameGivenName(word, own);
+  // Keyed by display name and word: a long text repeats the words before its names.
+  const key = `${e.name}\u0000${word}`;
+  let foreign = foreignNames.get(key);
+  if (foreign === undefined) {
+    foreign = names.has(word) && !sameGivenName(word, e.name.split(/\s+/)[0] ?? "");
+    foreignNames.set(key, foreign);
+  }
+  return foreign;
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {
@@ -515,6 +579,8 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
   const local: Candidate[] = [];
   let needing = 0;
   let names: GivenNames | undefined;
+  // Whether a word before a person's name is another given name (isNamesake).
+  const foreignNames = new Map<string, boolean>();
   for (const c of candidates) {
     const e = entities[c.entity];
     if (e === undefined) continue;
@@ -525,7 +591,7 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
     }
     if (e.type === "person") {
       names ??= givenNamesOf(entities);
-      if (isNamesake(text, c, e, names)) continue;
+      if (isNamesake(text, c, e, names, foreignNames)) continue;
     }
     local.push(c);
     if (needsEvidence(c)) needing++;
@@ -548,6 +614,7 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
   // The same person named by an unambiguous label elsewhere: "Loika" after "Nasta Loika". Few
   // mentions overlap c, so this stops after a few steps.
   const namedElsewhere = (c: Candidate) => strongByEntity.get(c.entity)?.some((s) => !overlaps(s, c)) === true;
+  const lineBreaks = new LineBreaks(text);
   for (const c of local) {
     if (!needsEvidence(c)) continue;
     const e = entities[c.entity]!;
@@ -559,7 +626,7 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
       if (e.type === "place" && isPersonApposition(text, c)) continue;
       if (!person && hasForeignQualifier(text, c)) continue;
     }
-    if (quoted || coreferent || hasEvidenceNearby(text, c, e, strongById, cuesIn)) accepted.push(c);
+    if (quoted || coreferent || hasEvidenceNearby(c, e, strongById, lineBreaks, cuesIn)) accepted.push(c);
     else if (!(c.weak && !person && isSentenceInitial(text, c.start)) && anchoredElsewhere(c)) accepted.push(c);
   }
   return accepted;
@@ -589,13 +656,13 @@ function firstStartingFrom(list: readonly Candidate[], pos: number): number {
  * by start).
  */
 function hasEvidenceNearby(
-  text: string,
   c: Candidate,
   e: CompiledEntity,
   strongById: ReadonlyMap<string, readonly Candidate[]>,
+  lineBreaks: LineBreaks,
   cuesIn: (from: number, to: number, cues: readonly string[]) => boolean,
 ): boolean {
-  const [pa, pb] = paragraphBounds(text, c.start, c.end);
+  const [pa, pb] = lineBreaks.paragraphBounds(c.start, c.end);
   const from = Math.min(pa, c.start - NEARBY_CHARS);
   const to = Math.max(pb, c.end + NEARBY_CHARS);
   if (e.requires !== undefined && (cuesIn(from, c.start, e.requires) || cuesIn(c.end, to, e.requires))) return true;
