@@ -3,6 +3,9 @@
  * Offsets refer to the tagged text: title + "\n\n" + paragraphs.join("\n\n") (lib/spot/tag.ts).
  */
 import type { Article, Mention } from "../schema";
+import { TAGGED_TEXT_SEPARATOR as PARAGRAPH_SEPARATOR, taggedText } from "../spot/tag";
+
+export { taggedText };
 
 export interface Snippet {
   text: string;
@@ -12,11 +15,7 @@ export interface Snippet {
 
 /** About two lines of a card. */
 export const SNIPPET_CHARS = 220;
-const PARAGRAPH_SEPARATOR = "\n\n";
 
-export function taggedText(article: Pick<Article, "title" | "paragraphs">): string {
-  return [article.title, ...article.paragraphs].join(PARAGRAPH_SEPARATOR);
-}
 
 /** Finds every case-insensitive occurrence of `needle` in `text`. */
 function occurrences(text: string, needle: string): Array<[number, number]> {

@@ -149,6 +149,10 @@ describe("content script in Chromium", () => {
     const shown = await waitFor(() => card(page), (c) => c !== null && c.titles.length > 0, { what: "card with briefings" });
     expect(shown!.name).toBe("Alexander Lukashenko");
     expect(shown!.titles.some((t) => SEED_LUKASHENKO_TITLES.includes(t))).toBe(true);
+    // Snippets mark the name, and a seed titled with his name ranks for being named in the title.
+    const marked = await page.evaluate(() => [...document.querySelector("briefings-card")!.shadowRoot!.querySelectorAll("mark")].map((m) => m.textContent));
+    expect(marked.some((t) => /Lukash/i.test(t ?? ""))).toBe(true);
+    expect(shown!.text).toContain("named in the title");
     // Placed next to the name: just below it (or above, when flipped), overlapping it horizontally.
     const gap = Math.min(Math.abs(shown!.box.top - point.y), Math.abs(point.y - shown!.box.bottom));
     expect(gap).toBeLessThan(30);

@@ -12,19 +12,19 @@ const article: Article = {
   title: "Lukashenka visits Minsk",
   source: "test",
   lang: "en",
-  summary: "Lukashenka in the summary is not counted.",
+  summary: "Lukashenka in the summary is counted apart from the body.",
   paragraphs: ["Minsk greeted Lukashenka.", "Later, Minsk again."],
   entityIds: ["stale/id"],
   mentions: [],
 };
 
 describe("tagArticle", () => {
-  it("counts mentions over title and paragraphs and records the first offset", () => {
+  it("counts mentions over title and paragraphs, in the title and in the summary, and records the first hit", () => {
     const tagged = tagArticle(article, matcher);
     expect(tagged.entityIds).toEqual(["person/alexander-lukashenko", "place/minsk"]);
     expect(tagged.mentions).toEqual([
-      { entityId: "person/alexander-lukashenko", count: 2, firstOffset: 0 },
-      { entityId: "place/minsk", count: 3, firstOffset: "Lukashenka visits ".length },
+      { entityId: "person/alexander-lukashenko", count: 2, firstOffset: 0, firstLength: 10, inTitle: 1, inSummary: 1 },
+      { entityId: "place/minsk", count: 3, firstOffset: "Lukashenka visits ".length, firstLength: 5, inTitle: 1, inSummary: 0 },
     ]);
     const text = taggedText(article);
     expect(text.slice(tagged.mentions[1]!.firstOffset).startsWith("Minsk")).toBe(true);
