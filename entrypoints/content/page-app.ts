@@ -9,7 +9,7 @@ import type { Briefing, LookupResult } from "@/lib/lookup";
 import type { CardShown } from "@/lib/page/controller";
 import type { Listen } from "@/lib/page/scanner";
 import { startPageSession, type PageSession } from "@/lib/page/session";
-import { createMatcher } from "@/lib/spot/match";
+import { createStoredMatcher, type Matcher } from "@/lib/spot/match";
 import { mountCardView } from "./card-view";
 import { isSiteDisabled, readPageStorage, watchPageStorage, type PageStorage } from "./page-storage";
 import { createPageTiming } from "./page-timing";
@@ -31,9 +31,11 @@ export async function runOnPage(ctx: ContentScriptContext): Promise<void> {
 
   const start = async (storage: PageStorage) => {
     const stored = storage.matcher!;
-    let matcher: ReturnType<typeof createMatcher>;
+    let matcher: Matcher;
     try {
-      matcher = createMatcher(stored.compiled as Parameters<typeof createMatcher>[0]);
+      const loadStart = performance.now();
+      matcher = createStoredMatcher(stored.compiled);
+      timing.onMatcherLoaded(loadStart);
     } catch (err) {
       console.warn(`Belarus Briefings: the stored name list (version ${stored.version}) could not be loaded; names will be spotted after the next sync.`, err);
       return;
@@ -83,7 +85,10 @@ export async function runOnPage(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(watchPageStorage((storage) => apply(storage)));
   ctx.onInvalidated(handleTabMessages({ focusNextMention: () => session?.controller.onFocusNextCommand() }));
   ctx.onInvalidated(stop);
-  apply(await readPageStorage());
+  const readStart = performance.now();
+  const storage = await readPageStorage();
+  timing.onStorageRead(readStart);
+  apply(storage);
   await queue;
 }
 

@@ -8,6 +8,8 @@ import { browser } from "wxt/browser";
 import { z } from "zod";
 import type { BriefingsDB } from "../db/database";
 import { MATCHER_VERSION, writeMeta } from "../db/meta";
+import type { CompiledGazetteer } from "../spot/compiled";
+import { createMatcher } from "../spot/match";
 import type { FetchFn } from "../sync/types";
 import { packageUrl } from "./package-url";
 import { describeIssues } from "../sync/zod-issues";
@@ -49,6 +51,14 @@ export async function storeCompiledMatcher(db: BriefingsDB, fetchFn: FetchFn = d
   }
   const parsed = StoredMatcher.safeParse(json);
   if (!parsed.success) return { ok: false, error: `The packaged matcher (${url}) is malformed: ${describeIssues(parsed.error)}. Reinstall the extension.` };
+
+  // Pages load the stored form without walking its schema (createStoredMatcher): it is
+  // checked here, once, by loading it the way the CLI does.
+  try {
+    createMatcher(parsed.data.compiled as CompiledGazetteer);
+  } catch (err) {
+    return { ok: false, error: `The packaged matcher (${url}) cannot be loaded: ${err instanceof Error ? err.message : String(err)}. Reinstall the extension.` };
+  }
 
   const current = StoredMatcher.safeParse((await browser.storage.local.get(MATCHER_STORAGE_KEY))[MATCHER_STORAGE_KEY]);
   if (current.success && current.data.version === parsed.data.version) {

@@ -14,12 +14,12 @@ import { hashFolded, wordTokens } from "../text/tokens";
 import { latinVariants, type CyrillicLang } from "../text/translit";
 import {
   COMPILED_FORMAT,
-  LEAD_UNITS,
   PATTERN_CHECK_CASE,
   PATTERN_WEAK,
   type CompiledEntity,
   type CompiledGazetteer,
 } from "./compiled";
+import { buildFilters, filtersToBase64 } from "./filters";
 import { int32ToBase64 } from "./typed-base64";
 
 export interface CompileOptions {
@@ -42,8 +42,6 @@ interface EdgeBuild {
   hash1: number;
   hash2: number;
   child: number;
-  /** hash1 of the stem's first LEAD_UNITS folded units (the scanner's first, cheap filter). */
-  lead: number;
   endings: Set<string>;
 }
 
@@ -166,10 +164,9 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
   const edges = new Map<string, EdgeBuild>();
   const terms = new Map<number, number[]>();
   const patternKeys = new Map<string, number>();
-  const pat = { entity: [] as number[], flags: [] as number[], firstUpper: [] as number[], allUpper: [] as number[], tokens: [] as number[] };
+  const pat = { entity: [] as number[], flags: [] as number[], firstUpper: [] as number[], allUpper: [] as number[] };
   let labels = 0;
   let variants = 0;
-  const shortRootStems = { one: false, two: false };
 
   entities.forEach((entity, entityIndex) => {
     const caseSensitive = entity.context?.caseSensitive === true;
@@ -199,12 +196,10 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
           const stem = fold(r.stem);
           if (stem === "") continue;
           const [hash1, hash2] = hashFolded(stem);
-          if (node === 0 && stem.length === 1) shortRootStems.one = true;
-          if (node === 0 && stem.length === 2) shortRootStems.two = true;
           const key = `${node}|${hash1}|${hash2}|${child}`;
           let edge = edges.get(key);
           if (edge === undefined) {
-            edge = { parent: node, hash1, hash2, child, lead: hashFolded(stem.slice(0, LEAD_UNITS))[0], endings: new Set() };
+            edge = { parent: node, hash1, hash2, child, endings: new Set() };
             edges.set(key, edge);
           }
           for (const ending of r.endings) {
@@ -223,7 +218,6 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
       pat.flags.push(flags);
       pat.firstUpper.push(firstUpper);
       pat.allUpper.push(allUpper);
-      pat.tokens.push(tokens.length);
       const list = terms.get(node) ?? [];
       list.push(id);
       terms.set(node, list);
@@ -240,7 +234,6 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
   const eHash2 = new Int32Array(edgeList.length);
   const eChild = new Int32Array(edgeList.length);
   const eEnding = new Int32Array(edgeList.length);
-  const eLead = new Int32Array(edgeList.length);
   edgeList.forEach((edge, i) => {
     const sorted = [...edge.endings].sort();
     const key = sorted.join("\u0000");
@@ -256,7 +249,6 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
     eHash2[i] = edge.hash2;
     eChild[i] = edge.child;
     eEnding[i] = setId;
-    eLead[i] = edge.lead;
   });
 
   const termStart = new Int32Array(nodeCount).fill(-1);
@@ -271,7 +263,6 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
   return {
     format: COMPILED_FORMAT,
     entities: entities.map(compileEntity),
-    shortRootStems,
     maxEnding,
     endingSets,
     edges: {
@@ -281,8 +272,8 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
       hash2: int32ToBase64(eHash2),
       child: int32ToBase64(eChild),
       endingSet: int32ToBase64(eEnding),
-      lead: int32ToBase64(eLead),
     },
+    filters: filtersToBase64(buildFilters({ count: edgeList.length, parent: eParent, hash1: eHash1, endingSet: eEnding, endingSets })),
     nodes: { count: nodeCount, termStart: int32ToBase64(termStart), termCount: int32ToBase64(termCount) },
     terms: int32ToBase64(Int32Array.from(termList)),
     patterns: {
@@ -290,7 +281,6 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
       flags: int32ToBase64(Int32Array.from(pat.flags)),
       firstUpper: int32ToBase64(Int32Array.from(pat.firstUpper)),
       allUpper: int32ToBase64(Int32Array.from(pat.allUpper)),
-      tokens: int32ToBase64(Int32Array.from(pat.tokens)),
     },
     stats: { labels, variants, patterns: pat.entity.length, edges: edges.size, nodes: nodeCount },
   };

@@ -5,7 +5,7 @@
 // zod/mini: the content script validates the stored matcher on every page (lib/schema/mini.ts).
 import { EntityType, z } from "../schema/mini";
 
-export const COMPILED_FORMAT = "briefings-matcher/1";
+export const COMPILED_FORMAT = "briefings-matcher/2";
 
 /** Pattern flag bits. */
 export const PATTERN_WEAK = 1;
@@ -29,16 +29,14 @@ export type CompiledEntity = z.infer<typeof CompiledEntity>;
 export const CompiledGazetteer = z.object({
   format: z.literal(COMPILED_FORMAT),
   entities: z.array(CompiledEntity),
-  /** Whether some root stem is 1 or 2 folded units long ("I", "EU"): the scanner then tests short prefixes too. */
-  shortRootStems: z.object({ one: z.boolean(), two: z.boolean() }),
   /** Longest folded ending; the scanner probes this many prefixes per word. */
   maxEnding: z.int().check(z.minimum(0), z.maximum(7)),
   /** Folded endings per ending set; set 0 is {""}. */
   endingSets: z.array(z.array(z.string())),
   /**
    * Trie edges as parallel dense Int32 arrays: (parent node, hash1, hash2 of the folded stem)
-   * → child node, ending set. The matcher builds its hash table and root filter from these at
-   * load (a few ms), which keeps the stored form at a third of the table's size.
+   * → child node, ending set. The matcher builds its hash table from these at load (a few
+   * ms), which keeps the stored form at a third of the table's size.
    */
   edges: z.object({
     count: z.int().check(z.nonnegative()),
@@ -47,24 +45,17 @@ export const CompiledGazetteer = z.object({
     hash2: z.string(),
     child: z.string(),
     endingSet: z.string(),
-    /** hash1 of each stem's first LEAD_UNITS folded units. */
-    lead: z.string(),
   }),
+  /** The Bloom filters over the edges (lib/spot/filters.ts), Int32 arrays of power-of-two length. */
+  filters: z.object({ rootForm: z.string(), innerForm: z.string(), rootStem: z.string(), innerStem: z.string() }),
   nodes: z.object({ count: z.int().check(z.positive()), termStart: z.string(), termCount: z.string() }),
   /** Pattern ids per node, indexed by nodes.termStart/termCount. */
   terms: z.string(),
-  patterns: z.object({ entity: z.string(), flags: z.string(), firstUpper: z.string(), allUpper: z.string(), tokens: z.string() }),
+  patterns: z.object({ entity: z.string(), flags: z.string(), firstUpper: z.string(), allUpper: z.string() }),
   /** labels: from the data; variants: generated Latin spellings; patterns: distinct (node, entity, case) terminals. */
   stats: z.object({ labels: z.number(), variants: z.number(), patterns: z.number(), edges: z.number(), nodes: z.number() }),
 });
 export type CompiledGazetteer = z.infer<typeof CompiledGazetteer>;
-
-/**
- * Stems are at least this many folded units long except for short bare words ("I", "EU"), so
- * a page word can only start a name if its first LEAD_UNITS units begin some root stem: one
- * bit test in a small (cache-resident) filter rejects most words before any stem probe.
- */
-export const LEAD_UNITS = 3;
 
 /** Slot index of an edge key in the edge table (shared by compiler and scanner). */
 export function edgeSlot(parent: number, hash1: number, mask: number): number {

