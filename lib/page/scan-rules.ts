@@ -22,12 +22,9 @@ export function isInlineElement(el: Element): boolean {
   return INLINE_TAGS.has(el.localName);
 }
 
-/**
- * An element with no text of its own that still separates words ("Minsk<br>Brest"): the
- * scanner ends the current run when it passes one.
- */
-export function separatesWords(el: Element): boolean {
-  return !isInlineElement(el);
+/** isInlineElement by tag name; every other element (even an empty <br>) separates words. */
+export function isInlineTag(localName: string): boolean {
+  return INLINE_TAGS.has(localName);
 }
 
 /** The element whose text run a node belongs to: the nearest non-inline ancestor. */

@@ -16,7 +16,8 @@ import { appendToRun, createTextRun, nodesBetween, positionInRun, type TextRun }
 
 /** What the scanner needs from the matcher. */
 export interface MentionFinder {
-  find(text: string): SpotMention[];
+  /** The mentions in each text, as if each were matched alone. */
+  findEach(texts: readonly string[]): SpotMention[][];
 }
 
 export interface PointerMention {
@@ -73,6 +74,21 @@ const CLOCK_EVERY_NODES = 8;
 const HIT_TEST_INTERVAL_MS = 16;
 /** Even with no idle time left (timeout), a chunk does at least this much work. */
 const MIN_SLICE_MS = 2;
+/**
+ * Finished runs are matched together, in one matcher call per this many characters (and at
+ * the end of each chunk): a page of short paragraphs then pays the per-call costs, and the
+ * matcher's not-yet-optimised first calls, a few times instead of once per paragraph.
+ */
+const MATCH_BATCH_CHARS = 16_384;
+/**
+ * Until a batch has been timed, batches are this short and the matcher is assumed to read
+ * this many characters per ms (it reads 10–100 thousand once warm): the batches queued in a
+ * chunk are sized by the matcher's speed so that the chunk stays in its time slice.
+ */
+const FIRST_BATCH_CHARS = 1_024;
+const INITIAL_CHARS_PER_MS = 1_000;
+/** Batches shorter than this (ms) are too short to time. */
+const MIN_TIMED_MS = 0.2;
 
 export class PageScanner {
   readonly events: Emitter<ScannerEvents> = createEmitter<ScannerEvents>();
@@ -83,6 +99,12 @@ export class PageScanner {
   private walker: TextWalker | null = null;
   private walkerRoot: Element | null = null;
   private run: TextRun | null = null;
+  /** Finished runs waiting for the matcher, and their length in characters. */
+  private readonly pending: TextRun[] = [];
+  private pendingChars = 0;
+  /** The matcher's speed (characters per ms), for sizing batches; timed once a batch was. */
+  private charsPerMs = INITIAL_CHARS_PER_MS;
+  private speedTimed = false;
   private cancelChunk: (() => void) | null = null;
   private observer: MutationObserver | null = null;
   private running = false;
@@ -95,7 +117,7 @@ export class PageScanner {
   private lastHitTestAt = -Infinity;
   /** Matcher time within the current chunk, ms. */
   private matchMs = 0;
-  /** Set by the tree walker when it passes an element that separates words. */
+  /** Set by the tree walker when it enters or leaves an element that separates words. */
   private runBroken = false;
 
   private readonly makeRange: (startNode: Text, startOffset: number, endNode: Text, endOffset: number) => AbstractRange;
@@ -131,6 +153,8 @@ export class PageScanner {
     this.cancelChunk = null;
     this.queue.length = 0;
     this.dropWalker();
+    this.pending.length = 0;
+    this.pendingChars = 0;
     if (this.hiddenTimer !== null) this.opts.clearTimeout(this.hiddenTimer);
     this.hiddenTimer = null;
     const all = [...this.index.mentions()];
@@ -228,16 +252,16 @@ export class PageScanner {
         this.flushRun(found);
         this.dropWalker();
       } else {
-        const text = node;
-        const block = blockOf(text);
-        if (this.run && (this.runBroken || this.run.block !== block)) this.flushRun(found);
+        if (this.run && this.runBroken) this.flushRun(found);
         this.runBroken = false;
-        this.run ??= createTextRun(block);
-        appendToRun(this.run, text);
+        this.run ??= createTextRun();
+        appendToRun(this.run, node);
         textNodes++;
       }
-      if (textNodes % CLOCK_EVERY_NODES === 0 && now() >= stopAt) break;
+      // The queued runs' matching is part of this chunk's work.
+      if (textNodes % CLOCK_EVERY_NODES === 0 && now() + this.pendingChars / this.charsPerMs >= stopAt) break;
     }
+    this.matchPending(found);
     if (found.length) this.events.emit("found", { mentions: found });
     const done = this.isIdle;
     this.events.emit("chunk", { startedAt, endedAt: now(), textNodes, matchMs: this.matchMs, done });
@@ -248,7 +272,7 @@ export class PageScanner {
     for (let root = this.queue.shift(); root; root = this.queue.shift()) {
       if (!root.isConnected || isInsideExcluded(root)) continue;
       this.walkerRoot = root;
-      // Passing a block element (even an empty one like <br>) ends the text run.
+      // Entering or leaving a block element (even an empty one like <br>) ends the text run.
       this.walker = new TextWalker(root, () => (this.runBroken = true));
       return true;
     }
@@ -261,15 +285,36 @@ export class PageScanner {
     this.run = null;
   }
 
-  /** Match the finished run and turn its hits into ranges. */
+  /** Queue the finished run for the matcher. */
   private flushRun(found: PageMention[]): void {
     const run = this.run;
     this.run = null;
     if (!run || run.text.trim().length < 2) return;
+    this.pending.push(run);
+    this.pendingChars += run.text.length;
+    if (this.pendingChars >= (this.speedTimed ? MATCH_BATCH_CHARS : FIRST_BATCH_CHARS)) this.matchPending(found);
+  }
+
+  /** Match the queued runs and turn their hits into ranges. */
+  private matchPending(found: PageMention[]): void {
+    if (this.pending.length === 0) return;
+    const runs = this.pending.splice(0);
+    const chars = this.pendingChars;
+    this.pendingChars = 0;
     const { now } = this.opts;
     const matchStart = now();
-    const hits = this.opts.matcher.find(run.text);
-    this.matchMs += now() - matchStart;
+    const hits = this.opts.matcher.findEach(runs.map((r) => r.text));
+    const ms = now() - matchStart;
+    this.matchMs += ms;
+    if (ms >= MIN_TIMED_MS) {
+      // Half the speed seen: a later batch may meet slower text (more names) or a collection.
+      this.charsPerMs = Math.max(100, chars / ms / 2);
+      this.speedTimed = true;
+    }
+    runs.forEach((run, i) => this.addMentions(run, hits[i] ?? [], found));
+  }
+
+  private addMentions(run: TextRun, hits: readonly SpotMention[], found: PageMention[]): void {
     for (const hit of hits) {
       if (hit.end <= hit.start) continue;
       const start = positionInRun(run, hit.start, "start");

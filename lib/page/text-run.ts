@@ -4,7 +4,6 @@
  */
 
 export interface TextRun {
-  readonly block: Element | null;
   readonly nodes: Text[];
   /** starts[i] is the offset of nodes[i] in `text`. */
   readonly starts: number[];
@@ -18,8 +17,8 @@ export interface RunPosition {
   index: number;
 }
 
-export function createTextRun(block: Element | null): TextRun {
-  return { block, nodes: [], starts: [], text: "" };
+export function createTextRun(): TextRun {
+  return { nodes: [], starts: [], text: "" };
 }
 
 export function appendToRun(run: TextRun, node: Text): void {

@@ -1,18 +1,23 @@
 /**
  * Walks the text nodes under a root in document order, skipping excluded subtrees, and says
- * when it passes an element that separates words. A hand-written walk instead of a
+ * when it enters or leaves an element that separates words. A hand-written walk instead of a
  * TreeWalker with a filter: the filter callback crosses from the browser into JS for every
- * element, which was the largest cost of scanning a long page after the matcher itself.
+ * element, which was the largest cost of scanning a long page after the matcher itself. Each
+ * element's tag is read once, its attributes only when it has any, and no text node's
+ * ancestors are looked up: the walk itself knows which elements it is inside.
  */
-import { isExcludedElement, separatesWords } from "./scan-rules";
+import { isSkippedByAttributes, isSkippedTag } from "../spot/visible-text";
+import { isInlineTag } from "./scan-rules";
 
 export class TextWalker {
   /** The last node returned (or the root before the first call); null when finished. */
   private current: Node | null;
+  /** Per element entered below the root, innermost last: whether leaving it ends a run. */
+  private readonly separating: boolean[] = [];
 
   constructor(
     readonly root: Element,
-    /** Called when the walk enters an element that ends the current text run. */
+    /** Called when the walk enters or leaves an element that ends the current text run. */
     private readonly onBoundary: () => void,
   ) {
     this.current = root;
@@ -23,29 +28,43 @@ export class TextWalker {
     if (!node) return null;
     let descend = node === this.root;
     for (;;) {
-      let next: Node | null = descend ? node.firstChild : null;
-      if (!next) {
+      let next: Node | null = null;
+      if (descend) {
+        next = node.firstChild;
+        // An element without children is entered and left at once.
+        if (next === null && node !== this.root) this.leave();
+      }
+      if (next === null) {
         // Climb until a sibling exists; leaving the root (or a detached node) ends the walk.
         while (node !== this.root && node.nextSibling === null) {
           node = node.parentNode;
           if (!node) return this.finish();
+          if (node !== this.root) this.leave();
         }
         if (node === this.root) return this.finish();
-        next = node.nextSibling;
+        next = node.nextSibling!;
       }
-      node = next!;
-      if (node.nodeType === 3) {
+      node = next;
+      const type = node.nodeType;
+      if (type === 3) {
         this.current = node;
         return node as Text;
       }
       descend = false;
-      if (node.nodeType === 1) {
+      if (type === 1) {
         const el = node as Element;
-        if (isExcludedElement(el)) continue;
-        if (separatesWords(el)) this.onBoundary();
+        const tag = el.localName;
+        if (isSkippedTag(tag) || (el.hasAttributes() && isSkippedByAttributes(el))) continue;
+        const separates = !isInlineTag(tag);
+        if (separates) this.onBoundary();
+        this.separating.push(separates);
         descend = true;
       }
     }
+  }
+
+  private leave(): void {
+    if (this.separating.pop() === true) this.onBoundary();
   }
 
   private finish(): null {

@@ -19,6 +19,8 @@ import type { SpotEntity, SpotMention } from "./types";
 
 export interface Matcher {
   find(text: string): SpotMention[];
+  /** find() for each text, in one pass over all of them: per-call costs are paid once. */
+  findEach(texts: readonly string[]): SpotMention[][];
   entity(id: string): SpotEntity | undefined;
   entities(): SpotEntity[];
 }
@@ -47,6 +49,8 @@ const innerStemBit = innerStemBitOf;
 const CHECK_CASE = PATTERN_CHECK_CASE;
 const WEAK = PATTERN_WEAK;
 
+/** Joins the texts of findEach: a blank line, which ends any name (gapJoins). */
+const TEXT_SEPARATOR = "\n\n";
 /** Most words a multi-word name may continue from at once (alternative stems of one word). */
 const MAX_ACTIVE = 32;
 /** Longest word (folded units) that can be part of a name; no gazetteer token comes close. */
@@ -348,21 +352,44 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
   function find(text: string): SpotMention[] {
     scan(sc, text);
     if (sc.candN === 0) return [];
-    return resolve(text);
+    return resolve(text, 0, sc.candN, 0);
   }
 
-  function resolve(text: string): SpotMention[] {
+  function findEach(texts: readonly string[]): SpotMention[][] {
+    const out: SpotMention[][] = texts.map(() => []);
+    if (texts.length === 0) return out;
+    // One scan over the texts joined by a blank line, which no name crosses; each text's hits
+    // are then resolved against that text alone, exactly as find(text) would.
+    scan(sc, texts.length === 1 ? texts[0]! : texts.join(TEXT_SEPARATOR));
+    const ends = sc.candEnd;
+    const candN = sc.candN;
+    let c = 0;
+    let base = 0;
+    for (let k = 0; k < texts.length && c < candN; k++) {
+      const text = texts[k]!;
+      const limit = base + text.length;
+      // Candidates come in order of their end (they are pushed at the end of a word).
+      let to = c;
+      while (to < candN && ends[to]! <= limit) to++;
+      if (to > c) out[k] = resolve(text, c, to, base);
+      c = to;
+      base = limit + TEXT_SEPARATOR.length;
+    }
+    return out;
+  }
+
+  /** Resolves candidates [from, to) of the last scan, found in `text` placed at `base`. */
+  function resolve(text: string, from: number, to: number, base: number): SpotMention[] {
     const starts = sc.candStart;
     const ends = sc.candEnd;
     const nodes = sc.candNode;
-    const candN = sc.candN;
     // Candidates of one span are pushed together (one word end), so duplicates of a
     // (start, end, entity) triple are found among the entries of the same span.
     const list: Candidate[] = [];
     let spanFrom = 0;
-    for (let c = 0; c < candN; c++) {
-      const start = starts[c]!;
-      const end = ends[c]!;
+    for (let c = from; c < to; c++) {
+      const start = starts[c]! - base;
+      const end = ends[c]! - base;
       if (list.length > 0 && (list[list.length - 1]!.start !== start || list[list.length - 1]!.end !== end)) spanFrom = list.length;
       const node = nodes[c]!;
       const from = termStart[node]!;
@@ -400,6 +427,7 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
 
   return {
     find,
+    findEach,
     entity: (id) => byId.get(id),
     entities: () => entityList.slice(),
   };

@@ -26,12 +26,20 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 export function isSkippedElement(el: Element): boolean {
-  const tag = el.localName.toLowerCase();
-  if (SKIPPED_TAGS.has(tag) || tag === CARD_HOST_TAG) return true;
+  return isSkippedTag(el.localName) || (el.hasAttributes() && isSkippedByAttributes(el));
+}
+
+/** The tag half of isSkippedElement (a page walk reads each element's tag once). */
+export function isSkippedTag(localName: string): boolean {
+  const tag = localName.toLowerCase();
+  return SKIPPED_TAGS.has(tag) || tag === CARD_HOST_TAG;
+}
+
+/** The attribute half of isSkippedElement: [hidden], or editable. */
+export function isSkippedByAttributes(el: Element): boolean {
   if (el.hasAttribute("hidden")) return true;
   const editable = el.getAttribute("contenteditable");
-  if (editable !== null && editable.toLowerCase() !== "false") return true;
-  return false;
+  return editable !== null && editable.toLowerCase() !== "false";
 }
 
 export function isBlockElement(el: Element): boolean {

@@ -16,17 +16,15 @@ export function literalFinder(labels: Record<string, string>, onFind?: (text: st
     .map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})(?![\\p{L}\\p{N}])`, "giu");
   const byLower = new Map(Object.entries(labels).map(([k, v]) => [k.toLowerCase(), v]));
-  return {
-    texts,
-    find(text: string): SpotMention[] {
-      texts.push(text);
-      onFind?.(text);
-      const out: SpotMention[] = [];
-      for (const m of text.matchAll(pattern)) {
-        const entityId = byLower.get(m[0].toLowerCase());
-        if (entityId) out.push({ text: m[0], start: m.index, end: m.index + m[0].length, entityId });
-      }
-      return out;
-    },
+  const find = (text: string): SpotMention[] => {
+    texts.push(text);
+    onFind?.(text);
+    const out: SpotMention[] = [];
+    for (const m of text.matchAll(pattern)) {
+      const entityId = byLower.get(m[0].toLowerCase());
+      if (entityId) out.push({ text: m[0], start: m.index, end: m.index + m[0].length, entityId });
+    }
+    return out;
   };
+  return { texts, findEach: (list) => list.map(find) };
 }

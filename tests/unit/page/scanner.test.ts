@@ -99,8 +99,9 @@ describe("chunking", () => {
   it("reads a long page in several idle chunks, each within its time slice", () => {
     const paragraphs = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i}: Lukashenka visited <b>Minsk</b> again.</p>`).join("");
     const doc = page(paragraphs);
-    // Each text read by the matcher costs 0.01 ms per character on the injected clock.
-    const s = manualScanner(doc, literalFinder(LABELS, (text) => (clockRef.now += text.length * 0.01)), { sliceMs: 8 });
+    // Each text read by the matcher costs 0.001 ms per character on the injected clock (1 M
+    // chars/s, slower than the real matcher before it is optimised).
+    const s = manualScanner(doc, literalFinder(LABELS, (text) => (clockRef.now += text.length * 0.001)), { sliceMs: 8 });
     const clockRef = s.clock;
     s.scanner.start();
     s.runIdle();
@@ -108,20 +109,38 @@ describe("chunking", () => {
     expect(s.scanner.mentions()).toHaveLength(6000);
     expect(s.chunks.length).toBeGreaterThan(10);
     const longestRun = Math.max(...s.chunks.map((c) => c.endedAt - c.startedAt));
-    // A chunk may overrun its slice by at most the clock-check stride of runs (8 × ~0.5 ms here).
-    expect(longestRun).toBeLessThan(8 + 8 * 0.6);
+    // A chunk may overrun its slice by at most the clock-check stride (8 text nodes).
+    expect(longestRun).toBeLessThan(8 + 8 * 0.05);
     expect(s.chunks.at(-1)!.done).toBe(true);
     expect(s.chunks.slice(0, -1).every((c) => !c.done)).toBe(true);
     expect(s.chunks.reduce((n, c) => n + c.textNodes, 0)).toBe(3000 * 3);
   });
 
   it("respects a short idle deadline but still makes progress when none is left", () => {
-    const doc = page(Array.from({ length: 200 }, () => "<p>Minsk</p>").join(""));
-    const s = manualScanner(doc, literalFinder(LABELS, () => (s.clock.now += 0.5)), { sliceMs: 20 });
+    const doc = page(Array.from({ length: 2000 }, () => "<p>Minsk</p>").join(""));
+    // 0.002 ms per character: 20 ms of matching in all.
+    const s = manualScanner(doc, literalFinder(LABELS, (text) => (s.clock.now += text.length * 0.002)), { sliceMs: 20 });
     s.scanner.start();
     const ran = s.runIdle(10_000, 0);
-    expect(s.scanner.mentions()).toHaveLength(200);
+    expect(s.scanner.mentions()).toHaveLength(2000);
     expect(ran).toBeGreaterThan(5);
+    // With no idle time left a chunk still works its minimum slice (2 ms), and not much more.
+    expect(Math.max(...s.chunks.map((c) => c.endedAt - c.startedAt))).toBeLessThan(2.5);
+  });
+
+  it("matches runs in batches, each run alone, and sizes batches by the matcher's speed", () => {
+    const doc = page(Array.from({ length: 400 }, (_, i) => `<p>${i} Lukashenka</p>`).join(""));
+    const batches: number[] = [];
+    const finder = literalFinder(LABELS, (text) => (s.clock.now += text.length * 0.0001));
+    const s = manualScanner(doc, { findEach: (texts) => (batches.push(texts.length), finder.findEach(texts)) }, { sliceMs: 8 });
+    s.scanner.start();
+    s.runIdle();
+    expect(s.scanner.mentions()).toHaveLength(400);
+    // Every paragraph was read as a text of its own, in far fewer matcher calls.
+    expect(finder.texts).toHaveLength(400);
+    expect(finder.texts.every((t) => /^\d+ Lukashenka$/.test(t))).toBe(true);
+    expect(batches.length).toBeLessThan(20);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(400);
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { appendToRun, createTextRun, nodesBetween, positionInRun } from "../../../lib/page/text-run";
 
 function runOf(...parts: string[]) {
-  const run = createTextRun(null);
+  const run = createTextRun();
   const nodes = parts.map((p) => document.createTextNode(p));
   nodes.forEach((n) => appendToRun(run, n));
   return { run, nodes };

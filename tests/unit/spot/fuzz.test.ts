@@ -23,6 +23,22 @@ const textArb = fc.oneof(
 );
 
 describe("matcher fuzz", () => {
+  it("findEach over many texts answers exactly as find on each, whatever the texts hold", () => {
+    fc.assert(
+      fc.property(fc.array(textArb, { maxLength: 8 }), (texts) => {
+        expect(matcher.findEach(texts)).toEqual(texts.map((t) => matcher.find(t)));
+      }),
+      { numRuns: 1000, seed: 20261126 },
+    );
+    // Context rules see each text alone: the Belarus cue in the first text does not admit the
+    // weak "Brest" of the second, and a name never joins across two texts.
+    const texts = ["Belarus and Brest.", "Brest", "Sviatlana", "Tsikhanouskaya"];
+    expect(matcher.findEach(texts)).toEqual(texts.map((t) => matcher.find(t)));
+    expect(matcher.findEach(texts)[1]).toEqual([]);
+    expect(matcher.find(texts.join(" ")).some((m) => m.text === "Sviatlana Tsikhanouskaya")).toBe(true);
+    expect(matcher.findEach(texts).flat().some((m) => m.text.includes(" "))).toBe(false);
+  });
+
   it("never throws and every mention slices back to its text, in order and without overlap", () => {
     fc.assert(
       fc.property(textArb, (text) => {
