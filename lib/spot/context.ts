@@ -22,6 +22,8 @@
  *   number ("Lida, a teacher from…", "Лида, жена…", "Lida, 28-letnia…") is a person in
  *   apposition, unless the apposition names a kind of place or opens with a locative
  *   preposition ("Lida, a town near Hrodna", "Lida, in western Belarus").
+ * - A weak place label right after a word for a woman or a relative ("сяброўка Ліда", "his wife
+ *   Lida", "siostra Lida") is a first name.
  * - A weak label right beside a foreign qualifier ("the Soviet KGB", "KGB soviétique",
  *   "French Brest") is that other country's namesake.
  * - Namesakes: a one-word mention of a person right after a given name that is not the
@@ -533,6 +535,30 @@ function isPersonApposition(text: string, c: Candidate): boolean {
   return !hasCueIn(text, i, j, PLACE_NOUNS) && !hasCueIn(text, i, i + 6, LOCATIVE_STARTS);
 }
 
+/**
+ * Words for a woman or a relative that put a first name after them ("his wife Lida", "сяброўка
+ * Ліда", "моя подруга Лида", "siostra Lida"): a weak place label right after one is a person.
+ * Folded word prefixes.
+ */
+const PERSON_NOUNS = foldAll([
+  "wife", "daughter", "sister", "mother", "friend", "girlfriend", "colleague", "aunt", "granddaughter", "niece",
+  "жена", "жене", "жену", "женой", "дочь", "дочер", "дочк", "сестр", "мать", "матер", "мама", "подруг", "знакомая",
+  "знакомой", "бабушк", "внучк", "тетя", "тети", "тете", "коллег", "учительниц",
+  "жонк", "дачк", "сястр", "маці", "сяброўк", "знаёмая", "знаёмай", "бабул", "унучк", "цётк", "калег", "настаўніц",
+  "дружин", "доньк", "мати", "знайом", "бабус", "онук", "тітк", "колег", "вчительк",
+  "żona", "żony", "żonie", "żoną", "córk", "siostr", "matk", "przyjaciółk", "koleżank", "znajoma", "znajomej",
+  "babci", "wnuczk", "cioci", "ciocia",
+  "frau", "tochter", "schwester", "mutter", "freundin", "kollegin", "enkelin", "tante",
+  "žmon", "dukr", "sesuo", "seser", "motin", "draugė", "draug",
+  "femme", "fille", "sœur", "soeur", "mère", "amie", "collègue",
+]);
+
+/** "сяброўка Ліда", "his wife Lida": the word before the mention is a woman or a relative. */
+function afterPersonNoun(text: string, c: Candidate): boolean {
+  const before = neighbourWord(text, c.start, -1);
+  return before !== undefined && hasCueIn(text, before[0], before[1], PERSON_NOUNS);
+}
+
 const givenNameCache = new WeakMap<readonly CompiledEntity[], GivenNames>();
 
 /** Built-in given names plus the first names of the gazetteer's people (their display names). */
@@ -639,7 +665,7 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
     const coreferent = person && c.weak && namedElsewhere(c);
     if (c.weak && !quoted) {
       if (followedByCapitalisedWord(text, c) && !(coreferent && isPossessive(text, c))) continue;
-      if (e.type === "place" && isPersonApposition(text, c)) continue;
+      if (e.type === "place" && (isPersonApposition(text, c) || afterPersonNoun(text, c))) continue;
       if (!person && hasForeignQualifier(text, c)) continue;
     }
     if (quoted || coreferent || hasEvidenceNearby(c, e, strongById, lineBreaks, cuesIn)) accepted.push(c);
