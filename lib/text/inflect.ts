@@ -8,7 +8,7 @@
  * Measured choice: expanding every form at compile time would turn the default gazetteer's
  * 28.9k stem edges into 83.9k form edges (2.9×, and the stored matcher and per-tab memory with
  * it); probing at most maxEnding+1 prefixes costs a few bit tests for the rare word whose
- * first letters begin some name (lead filter), and nothing for the others.
+ * letters could begin some name (form filter), and nothing for the others.
  *
  * The endings are those of nouns only. An adjective never follows from them: Беларусь →
  * беларус- takes {ь, і, …} but not -кі; Minsk takes {'s} in English, not -er; Mińsk takes
