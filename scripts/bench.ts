@@ -1,10 +1,11 @@
 /**
- * npm run bench: runs every benchmark in bench/*.ts one after another (never in parallel: the
+ * npm run bench: builds the extension, then runs every benchmark in bench/*.ts (their shared
+ * parts live in subfolders) one after another (never in parallel: the
  * numbers would disturb each other) and lists the JSON files they wrote to bench/results/.
  * Benchmarks are measurements, not tests: they report numbers and budgets, they do not fail CI.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 
 const only = process.argv.slice(2);
@@ -14,10 +15,9 @@ const benches = readdirSync("bench")
   .sort();
 mkdirSync("bench/results", { recursive: true });
 
-if (!existsSync(".output/chrome-mv3/manifest.json")) {
-  console.log("Building the extension first (browser benchmarks load it)…");
-  if (spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
-}
+// Always a fresh build: browser benchmarks load .output/, which must be the code in the tree.
+console.log("Building the extension first (browser benchmarks load it)…");
+if (spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
 
 let failed = 0;
 for (const f of benches) {

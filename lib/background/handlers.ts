@@ -14,7 +14,7 @@ export function createHandlers(bg: BriefingsBackground): BackgroundHandlers {
       await bg.syncSources();
       return bg.status();
     },
-    lookup: (request) => lookupBriefings(bg.db, request, { now: Date.now() }),
+    lookup: (request) => lookupBriefings(bg.db, request, { now: Date.now(), onStaleIndex: () => void bg.refreshLookupIndex() }),
     openArticle: async (request, sender) => ({ openedIn: await openArticle(request.articleId, sender.tab?.id) }),
   };
 }

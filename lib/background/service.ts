@@ -8,6 +8,8 @@ import type { BriefingsDB } from "../db/database";
 import type { BackgroundStatus } from "../messages";
 import type { FetchFn } from "../sync/types";
 import { syncFeed } from "../sync/sync-feed";
+import { CANDIDATES } from "../lookup";
+import { clearEntityIndex, isEntityIndexStale, refreshEntityIndex } from "../lookup/entity-index";
 import { createActivityTracker, type ActivityTracker } from "./activity";
 import { EMBEDDED_SOURCE_ID, loadEmbeddedArchive } from "./embedded-archive";
 import { storeCompiledMatcher } from "./matcher-store";
@@ -28,6 +30,8 @@ export interface BriefingsBackground {
   onAlarm(name: string): Promise<void>;
   /** Syncs every enabled user feed (and the embedded archive if it never loaded). */
   syncSources(): Promise<void>;
+  /** Rebuilds the lookups' entity index if the archive changed since it was built. */
+  refreshLookupIndex(): Promise<void>;
   status(): Promise<BackgroundStatus>;
 }
 
@@ -49,12 +53,30 @@ export function createBackground({ db, fetchFn = defaultFetch }: BackgroundDeps)
 
   /** Reloads the packaged archive and matcher; returns an error message or undefined. */
   async function loadArchive(): Promise<string | undefined> {
+    // A new release may change the packaged articles at the same seq: the entity index's
+    // record of source cursors would not notice, so it is dropped before the load.
+    await clearEntityIndex(db);
     const loaded = await loadEmbeddedArchive(db, fetchFn, activity.progressOf(EMBEDDED_SOURCE_ID));
+    await refreshIndexIfStale();
     if (!loaded.ok) return `Built-in archive: ${loaded.error}`;
     const matcher = await storeCompiledMatcher(db, fetchFn);
     if (!matcher.ok) return matcher.error;
     return undefined;
   }
+
+  /**
+   * Rebuilding reads every article (~4 s per 100k), so it runs only after the archive changed.
+   * Until it is done, lookups query the archive live: slower, same answers.
+   */
+  async function refreshIndexIfStale(): Promise<void> {
+    if (!(await isEntityIndexStale(db))) return;
+    const build = await refreshEntityIndex(db, CANDIDATES);
+    // One line per rebuild: how long a large archive keeps lookups on the slower live path.
+    if (build.built) console.info(`Belarus Briefings: lookup index rebuilt (${build.articles} articles, ${build.entities} entities, ${Math.round(build.ms)} ms)`);
+    else console.info("Belarus Briefings: the archive changed while the lookup index was rebuilt; it is rebuilt after the next sync");
+  }
+
+  let indexRefreshQueued = false;
 
   /**
    * Never loaded, or emptied (storage cleared by the user or the browser). Its cursor may
@@ -84,6 +106,7 @@ export function createBackground({ db, fetchFn = defaultFetch }: BackgroundDeps)
       const result = await syncFeed(db, { id: source.id, feedUrl }, fetchFn, activity.progressOf(source.id));
       if (!result.ok) errors.push(`${source.name}: ${result.error}`);
     }
+    await refreshIndexIfStale();
     await recordRoundOutcome(db, errors.length > 0);
     settle(errors.length > 0 ? errors.join("\n") : undefined);
   }
@@ -96,14 +119,25 @@ export function createBackground({ db, fetchFn = defaultFetch }: BackgroundDeps)
         await ensurePeriodicSync();
         const fresh = reason === "install" || reason === "update";
         if (fresh || (await archiveNeedsLoad())) settle(await loadArchive());
+        else await refreshIndexIfStale();
       }),
     onStartup: () =>
       exclusive(async () => {
         await ensurePeriodicSync();
         if (await archiveNeedsLoad()) settle(await loadArchive());
+        else await refreshIndexIfStale();
       }),
     onAlarm: (name) => (isSyncAlarm(name) ? exclusive(syncRound) : Promise.resolve()),
     syncSources: () => exclusive(syncRound),
+    refreshLookupIndex: () => {
+      // Every lookup on a stale index asks; one queued rebuild answers them all.
+      if (indexRefreshQueued) return Promise.resolve();
+      indexRefreshQueued = true;
+      return exclusive(async () => {
+        indexRefreshQueued = false;
+        await refreshIndexIfStale();
+      });
+    },
     status: () => readStatus(db, activity.get()),
   };
 }

@@ -3,9 +3,10 @@
  * its briefings ranked for the page the reader is on. Runs in the background next to the DB.
  */
 import type { BriefingsDB } from "../db/database";
-import { articlesForEntity } from "../db/queries";
+import { newestArticlesForEntity, type EntityArticles } from "../db/queries";
 import { rankBriefings } from "../rank";
-import type { Entity } from "../schema";
+import type { Article, Entity } from "../schema";
+import { readEntityIndex } from "./entity-index";
 import { buildSnippet } from "./snippet";
 import type { LookupRequest, LookupResult } from "./types";
 
@@ -38,14 +39,35 @@ export function otherSpellings(entity: Entity): string[] {
   return out.slice(0, MAX_SPELLINGS);
 }
 
-export async function lookupBriefings(db: BriefingsDB, req: LookupRequest, opts: { now: number; uiLang?: string }): Promise<LookupResult> {
-  const [entity, candidates, sources] = await Promise.all([
-    db.entities.get(req.entityId),
-    articlesForEntity(db, req.entityId, CANDIDATES),
-    db.sources.toArray(),
-  ]);
+/** The entity's article count and newest candidates: from the entity index when it is current, else live. */
+async function candidatesFor(db: BriefingsDB, entityId: string, onStaleIndex: (() => void) | undefined): Promise<EntityArticles> {
+  const indexed = await readEntityIndex(db, entityId, CANDIDATES);
+  if (indexed === undefined) {
+    onStaleIndex?.();
+    return newestArticlesForEntity(db, entityId, CANDIDATES);
+  }
+  const articles = await db.articles.bulkGet(indexed.newest.slice(0, CANDIDATES));
+  return { total: indexed.total, articles: articles.filter((a): a is Article => a !== undefined) };
+}
+
+export interface LookupOptions {
+  now: number;
+  uiLang?: string;
+  /** Called when the entity index was stale and the archive was queried live (so it can be rebuilt). */
+  onStaleIndex?: () => void;
+}
+
+export async function lookupBriefings(db: BriefingsDB, req: LookupRequest, opts: LookupOptions): Promise<LookupResult> {
+  // One read transaction: the index and the articles it names are read at the same state.
+  const [entity, { total, articles: candidates }, sources, pageEntities] = await db.transaction("r", [db.entities, db.articles, db.sources, db.meta], () =>
+    Promise.all([
+      db.entities.get(req.entityId),
+      candidatesFor(db, req.entityId, opts.onStaleIndex),
+      db.sources.toArray(),
+      db.entities.bulkGet(req.pageEntityIds.slice(0, 50)),
+    ]),
+  );
   const sourceName = new Map(sources.map((s) => [s.id, s.name]));
-  const pageEntities = await db.entities.bulkGet(req.pageEntityIds.slice(0, 50));
   const names = new Map(pageEntities.flatMap((e) => (e ? [[e.id, e.name] as const] : [])));
 
   const inputs = candidates.flatMap((article) => {
@@ -53,7 +75,6 @@ export async function lookupBriefings(db: BriefingsDB, req: LookupRequest, opts:
     return mention ? [{ article, mention }] : [];
   });
   const ranked = rankBriefings(inputs, { now: opts.now, pageEntityIds: req.pageEntityIds, entityName: (id) => names.get(id) });
-  const total = await db.articles.where("entityIds").equals(req.entityId).count();
 
   return {
     entity: entity
