@@ -33,7 +33,7 @@
  * Cue words are folded and match as token prefixes ("Франц" covers "Франции"); a cue that is an
  * entity id is satisfied by an accepted mention of that entity within the window.
  */
-import { CharClass as CharClasses, charClass as classOfImported, fold, foldTables as tables, isUpperCaseUnit as isUpperImported } from "../text/fold";
+import { CharClass as CharClasses, charClass as classOfImported, fold, foldTables as tables, isUpperCaseCode as isUpperCodeImported, isUpperCaseUnit as isUpperImported } from "../text/fold";
 import { BUILT_IN_GIVEN_NAMES, GivenNames, sameGivenName } from "../text/given-names";
 import type { CompiledEntity } from "./compiled";
 
@@ -41,6 +41,7 @@ import type { CompiledEntity } from "./compiled";
 // getter call, which dominated the cost of the context checks.
 const charClass = classOfImported;
 const isUpperCaseUnit = isUpperImported;
+const isUpperCaseCode = isUpperCodeImported;
 const foldTables = tables;
 const CharClass = { Word: CharClasses.Word, Ignorable: CharClasses.Ignorable } as const;
 
@@ -234,21 +235,26 @@ export class CueIndex {
   private readonly blocks = new Map<number, number[]>();
   /** Per block not yet indexed: how many windows over it were answered by a direct scan. */
   private readonly scans: Uint8Array;
+  private builtTrie: CueTrie | undefined;
 
   constructor(
     private readonly text: string,
-    private readonly trie: CueTrie,
+    /** The gazetteer's cue trie, built on first use: a short text never needs it. */
+    private readonly makeTrie: () => CueTrie,
   ) {
     this.scans = new Uint8Array(Math.ceil(text.length / CUE_BLOCK) + 1);
   }
 
   static of(text: string, entities: readonly CompiledEntity[]): CueIndex {
-    return new CueIndex(text, cueTrieOf(entities));
+    return new CueIndex(text, () => cueTrieOf(entities));
+  }
+
+  private get trie(): CueTrie {
+    this.builtTrie ??= this.makeTrie();
+    return this.builtTrie;
   }
 
   has(from: number, to: number, cues: readonly string[]): boolean {
-    const member = this.trie.members.get(cues);
-    if (member === undefined) return hasCueIn(this.text, from, to, cues);
     const text = this.text;
     const lo = Math.max(0, from);
     const hi = Math.min(text.length, to);
@@ -269,6 +275,8 @@ export class CueIndex {
       }
     }
     if (scan) return hasCueIn(text, from, to, cues);
+    const member = this.trie.members.get(cues);
+    if (member === undefined) return hasCueIn(text, from, to, cues);
     if (classAt(text, q) === CharClass.Word && !(lo > 0 && isWordUnit(text, lo - 1)) && startsWithCue(text, q, hi, cues)) return true;
     for (let b = firstBlock; b * CUE_BLOCK < hi; b++) {
       const hits = this.block(b);
@@ -394,7 +402,7 @@ function followedByCapitalisedWord(text: string, c: Candidate): boolean {
   const sep = text.charAt(c.end);
   if (sep !== " " && sep !== "\u00a0") return false;
   const next = c.end + 1;
-  return isWordUnit(text, next) && isUpperCaseUnit(text.charAt(next));
+  return isWordUnit(text, next) && isUpperCaseCode(text.charCodeAt(next));
 }
 
 /** Ends like a possessive ("Kolesnikowas Schwester", "Loika's Group"): German capitalises the noun after it. */
@@ -598,8 +606,8 @@ function isNamesake(text: string, c: Candidate, e: CompiledEntity, names: GivenN
   for (let i = c.start; i < c.end; i++) if (!isWordUnit(text, i) && charClass(text.charCodeAt(i)) !== CharClass.Ignorable) return false;
   const before = neighbourWord(text, c.start, -1);
   if (before === undefined) return false;
+  if (!isUpperCaseCode(text.charCodeAt(before[0])) || (before[1] - before[0] > 1 && isUpperCaseCode(text.charCodeAt(before[0] + 1)))) return false;
   const word = text.slice(before[0], before[1]);
-  if (!isUpperCaseUnit(word.charAt(0)) || (word.length > 1 && isUpperCaseUnit(word.charAt(1)))) return false;
   // Keyed by display name and word: a long text repeats the words before its names.
   const key = `${e.name}\u0000${word}`;
   let foreign = foreignNames.get(key);

@@ -8,7 +8,7 @@
  * spaces or hyphens only. Hits are then checked for case, context (lib/spot/context.ts) and
  * reduced to leftmost-longest, non-overlapping mentions.
  */
-import { CharClass, charClass, foldTables, isUpperCaseUnit } from "../text/fold";
+import { CharClass, charClass, foldTables, isUpperCaseCode } from "../text/fold";
 import { isElision, HASH_MUL_1, HASH_MUL_2, HASH_SEED_1, HASH_SEED_2 } from "../text/tokens";
 import { COMPILED_FORMAT, CompiledGazetteer, type CompiledEntity, edgeSlot, filterBit1, filterBit2, PATTERN_CHECK_CASE, PATTERN_WEAK } from "./compiled";
 import { applyContext, type Candidate } from "./context";
@@ -28,7 +28,7 @@ export interface Matcher {
 // Module-level copies of imported bindings: some module loaders (CommonJS transpilation in
 // node) turn every use of an imported name into a getter call, which costs more than the scan.
 const classOf = charClass;
-const isUpper = isUpperCaseUnit;
+const isUpperUnit = isUpperCaseCode;
 const FOLD1 = foldTables.fold1;
 const FOLD2 = foldTables.fold2;
 const WORD_CLASS = CharClass.Word;
@@ -119,18 +119,6 @@ function gapJoins(text: string, from: number, to: number): boolean {
     if (cls !== SEPARATOR_CLASS || !GAP_UNITS.has(FOLD1[c]!)) return false;
   }
   return true;
-}
-
-/** Upper-case test per UTF-16 unit, cached: 0 not yet known, 1 upper, 2 not upper. */
-const UPPER = new Uint8Array(0x10000);
-
-function isUpperUnit(c: number): boolean {
-  let u = UPPER[c]!;
-  if (u === 0) {
-    u = isUpper(String.fromCharCode(c)) ? 1 : 2;
-    UPPER[c] = u;
-  }
-  return u === 1;
 }
 
 /** Case rules of a pattern, checked on the surface words of text[start, end). */

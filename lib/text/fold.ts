@@ -161,3 +161,15 @@ export function fold(input: string): string {
 export function isUpperCaseUnit(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
+
+/** isUpperCaseUnit by code unit, cached: 0 not yet known, 1 upper, 2 not upper. */
+const UPPER = new Uint8Array(0x10000);
+
+export function isUpperCaseCode(c: number): boolean {
+  let u = UPPER[c]!;
+  if (u === 0) {
+    u = isUpperCaseUnit(String.fromCharCode(c)) ? 1 : 2;
+    UPPER[c] = u;
+  }
+  return u === 1;
+}
