@@ -23,7 +23,8 @@ import type { Entity } from "../lib/schema";
 import { EXTENSION_DIR, launchExtension, type ExtensionSession } from "../scripts/browser";
 import { startFeedServer } from "../lib/feed/serve";
 import { HEAD_OF_STATE, writeArchiveFeed } from "./archive/feed";
-import { heapAfterGc, openExtensionPage, registerFeedSource, sendToBackground, ServiceWorkerControl, status, waitUntil } from "./archive/extension";
+import { heapAfterGc, openExtensionPage, registerFeedSource, sendToBackground, ServiceWorkerControl, status } from "./archive/extension";
+import { waitUntil } from "./shared/wait-until";
 
 const args = process.argv.slice(2);
 const ARTICLES = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);

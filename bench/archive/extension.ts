@@ -5,6 +5,7 @@
  */
 import type { CDPSession, Page } from "playwright-core";
 import type { ExtensionSession } from "../../scripts/browser";
+import { waitUntil } from "../shared/wait-until";
 
 export interface StatusValue {
   articles: number;
@@ -13,15 +14,6 @@ export interface StatusValue {
   lastError?: string;
 }
 
-export async function waitUntil<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** An open extension page (the popup's document) to send background messages from. */
 export async function openExtensionPage(session: ExtensionSession): Promise<Page> {

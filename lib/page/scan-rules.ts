@@ -22,6 +22,14 @@ export function isInlineElement(el: Element): boolean {
   return INLINE_TAGS.has(el.localName);
 }
 
+/**
+ * Matches any element that would split or hide part of a block's text: one that is not inline
+ * (a nested block, <br>, anything skipped), or is hidden or editable. A block with none inside
+ * is read whole; a match (or an engine that misreads the selector) only sends the walk into
+ * the block node by node, which gives the same text.
+ */
+export const INLINE_ONLY_BREAKER = `:not(${[...INLINE_TAGS].join(",")}),[hidden],[contenteditable]:not([contenteditable="false" i])`;
+
 /** isInlineElement by tag name; every other element (even an empty <br>) separates words. */
 export function isInlineTag(localName: string): boolean {
   return INLINE_TAGS.has(localName);

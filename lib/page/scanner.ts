@@ -12,7 +12,7 @@ import { MentionIndex } from "./mention-index";
 import { isCardHost, isFallbackSpan } from "./own-ui";
 import { blockOf, isInsideExcluded } from "./scan-rules";
 import { TextWalker } from "./text-walker";
-import { appendToRun, createTextRun, nodesBetween, positionInRun, type TextRun } from "./text-run";
+import { appendToRun, createBlockRun, createTextRun, nodesBetween, positionInRun, type TextRun } from "./text-run";
 
 /** What the scanner needs from the matcher. */
 export interface MentionFinder {
@@ -31,6 +31,7 @@ export interface PointerMention {
 export interface ScanChunk {
   startedAt: number;
   endedAt: number;
+  /** Text nodes read one by one, plus blocks of inline text read whole. */
   textNodes: number;
   /** Of the chunk's time, how much the matcher took (ms). */
   matchMs: number;
@@ -247,15 +248,22 @@ export class PageScanner {
     this.matchMs = 0;
     for (;;) {
       if (!this.walker && !this.openNextRoot()) break;
-      const node = this.walker!.nextText();
+      const node = this.walker!.next();
       if (!node) {
         this.flushRun(found);
         this.dropWalker();
+      } else if (node.nodeType === 1) {
+        // A block of inline text: one run of its own.
+        this.flushRun(found);
+        this.runBroken = false;
+        this.run = createBlockRun(node as Element);
+        this.flushRun(found);
+        textNodes++;
       } else {
         if (this.run && this.runBroken) this.flushRun(found);
         this.runBroken = false;
         this.run ??= createTextRun();
-        appendToRun(this.run, node);
+        appendToRun(this.run, node as Text);
         textNodes++;
       }
       // The queued runs' matching is part of this chunk's work.

@@ -4,16 +4,19 @@
  * TreeWalker with a filter: the filter callback crosses from the browser into JS for every
  * element, which was the largest cost of scanning a long page after the matcher itself. Each
  * element's tag is read once, its attributes only when it has any, and no text node's
- * ancestors are looked up: the walk itself knows which elements it is inside.
+ * ancestors are looked up: the walk itself knows which elements it is inside. A block of
+ * plain inline text is handed over whole, its nodes unvisited (lib/page/text-run.ts).
  */
 import { isSkippedByAttributes, isSkippedTag } from "../spot/visible-text";
-import { isInlineTag } from "./scan-rules";
+import { INLINE_ONLY_BREAKER, isInlineTag } from "./scan-rules";
 
 export class TextWalker {
   /** The last node returned (or the root before the first call); null when finished. */
   private current: Node | null;
   /** Per element entered below the root, innermost last: whether leaving it ends a run. */
   private readonly separating: boolean[] = [];
+  /** The last node returned was a whole block (its end is a boundary too). */
+  private afterBlock = false;
 
   constructor(
     readonly root: Element,
@@ -23,9 +26,19 @@ export class TextWalker {
     this.current = root;
   }
 
-  nextText(): Text | null {
+  /**
+   * The next text node, or a whole block: an element that separates words and holds only
+   * text and inline elements (nothing skipped, hidden or editable inside), to be read at once
+   * with textContent without visiting its nodes. Null when the walk is over.
+   */
+  next(): Text | Element | null {
     let node = this.current;
     if (!node) return null;
+    if (this.afterBlock) {
+      // Leaving the block returned last.
+      this.afterBlock = false;
+      this.onBoundary();
+    }
     let descend = node === this.root;
     for (;;) {
       let next: Node | null = null;
@@ -56,7 +69,16 @@ export class TextWalker {
         const tag = el.localName;
         if (isSkippedTag(tag) || (el.hasAttributes() && isSkippedByAttributes(el))) continue;
         const separates = !isInlineTag(tag);
-        if (separates) this.onBoundary();
+        if (separates) {
+          this.onBoundary();
+          // No element inside that would end a run or hide text: the block is one run. (A
+          // selector query creates no objects for the elements it passes.)
+          if (el.hasChildNodes() && el.querySelector(INLINE_ONLY_BREAKER) === null) {
+            this.current = el;
+            this.afterBlock = true;
+            return el;
+          }
+        }
         this.separating.push(separates);
         descend = true;
       }

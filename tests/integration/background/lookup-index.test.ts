@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { createHandlers } from "../../../lib/background/handlers";
@@ -9,8 +6,8 @@ import { openBriefingsDB, type BriefingsDB } from "../../../lib/db/database";
 import { CANDIDATES } from "../../../lib/lookup";
 import { isEntityIndexStale, readEntityIndex } from "../../../lib/lookup/entity-index";
 import { handleMessages, sendMessage } from "../../../lib/messages";
-import { article, put, serveFeed, writeFeed, type FeedServer } from "../sync/feed-fixture";
-import { startPackagedArchive, writeArchive, writeMatcher, type PackagedArchive } from "./packaged-archive";
+import { article, put, writeFeed, type FeedServer } from "../sync/feed-fixture";
+import { startPackagedArchive, writeArchive, writeMatcher, startUserFeed, type PackagedArchive, type UserFeed } from "./packaged-archive";
 
 const LUK = "person/alexander-lukashenko";
 let pkg: PackagedArchive;
@@ -50,18 +47,15 @@ describe("the background's lookup index", () => {
   });
 
   describe("with a user feed", () => {
+    let userFeed: UserFeed;
     let feedDir: string;
     let feed: FeedServer;
     beforeEach(async () => {
       await bg.onInstalled("install");
-      feedDir = await mkdtemp(join(tmpdir(), "briefings-index-feed-"));
-      feed = await serveFeed(feedDir);
-      await db.sources.put({ id: "user-1", name: "Analytical feed", kind: "briefings-feed", enabled: true, feedUrl: `${feed.url}/manifest.json` });
+      userFeed = await startUserFeed(db);
+      ({ dir: feedDir, server: feed } = userFeed);
     });
-    afterEach(async () => {
-      await feed.close();
-      await rm(feedDir, { recursive: true, force: true });
-    });
+    afterEach(() => userFeed.close());
 
     it("covers the feed's articles once a sync round has applied them", async () => {
       await writeFeed(feedDir, { seq: 1, snapshot: { seq: 1, shards: [[put(article("dddddd01", { published: "2025-06-01" }))]] } });

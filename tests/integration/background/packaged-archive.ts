@@ -7,6 +7,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fakeBrowser } from "wxt/testing/fake-browser";
+import type { BriefingsDB } from "../../../lib/db/database";
 import type { Entity } from "../../../lib/schema";
 import { compileGazetteer } from "../../../lib/spot/compile";
 import type { CompiledGazetteer } from "../../../lib/spot/compiled";
@@ -58,6 +59,27 @@ export async function startPackagedArchive(): Promise<PackagedArchive> {
     server,
     fetchFn,
     close: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface UserFeed {
+  dir: string;
+  server: FeedServer;
+  close(): Promise<void>;
+}
+
+/** A user feed served over real HTTP and registered as an enabled source in `db`. */
+export async function startUserFeed(db: BriefingsDB): Promise<UserFeed> {
+  const dir = await mkdtemp(join(tmpdir(), "briefings-user-feed-"));
+  const server = await serveFeed(dir);
+  await db.sources.put({ id: "user-1", name: "Analytical feed", kind: "briefings-feed", enabled: true, feedUrl: `${server.url}/manifest.json` });
+  return {
+    dir,
+    server,
+    async close() {
       await server.close();
       await rm(dir, { recursive: true, force: true });
     },

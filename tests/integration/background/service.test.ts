@@ -1,16 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { join } from "node:path";
 import { createHandlers } from "../../../lib/background/handlers";
 import { createBackground, type BriefingsBackground } from "../../../lib/background/service";
 import { PERIODIC_SYNC_ALARM, RETRY_SYNC_ALARM } from "../../../lib/background/sync-alarms";
 import { openBriefingsDB, type BriefingsDB } from "../../../lib/db/database";
 import { readMeta, SYNC_FAILURES } from "../../../lib/db/meta";
 import { handleMessages, sendMessage } from "../../../lib/messages";
-import { article, put, serveFeed, writeFeed, type FeedServer } from "../sync/feed-fixture";
-import { startPackagedArchive, writeArchive, writeMatcher, type PackagedArchive } from "./packaged-archive";
+import { article, put, writeFeed, type FeedServer } from "../sync/feed-fixture";
+import { startPackagedArchive, writeArchive, writeMatcher, startUserFeed, type PackagedArchive, type UserFeed } from "./packaged-archive";
 
 let pkg: PackagedArchive;
 let db: BriefingsDB;
@@ -102,19 +99,16 @@ describe("background service", () => {
   });
 
   describe("user feeds", () => {
+    let userFeed: UserFeed;
     let feedDir: string;
     let feed: FeedServer;
     beforeEach(async () => {
       await writeArchive(pkg.dir);
       await bg.onInstalled("install");
-      feedDir = await mkdtemp(join(tmpdir(), "briefings-user-feed-"));
-      feed = await serveFeed(feedDir);
-      await db.sources.put({ id: "user-1", name: "Analytical feed", kind: "briefings-feed", enabled: true, feedUrl: `${feed.url}/manifest.json` });
+      userFeed = await startUserFeed(db);
+      ({ dir: feedDir, server: feed } = userFeed);
     });
-    afterEach(async () => {
-      await feed.close();
-      await rm(feedDir, { recursive: true, force: true });
-    });
+    afterEach(() => userFeed.close());
 
     it("syncs enabled user feeds when the periodic alarm fires, not the embedded one", async () => {
       await writeFeed(feedDir, { seq: 1, snapshot: { seq: 1, shards: [[put(article("dddddd01")), put(article("dddddd02"))]] } });
