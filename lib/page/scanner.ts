@@ -297,7 +297,7 @@ export class PageScanner {
   private flushRun(found: PageMention[]): void {
     const run = this.run;
     this.run = null;
-    if (!run || run.text.trim().length < 2) return;
+    if (!run || !hasTwoVisibleChars(run.text)) return;
     this.pending.push(run);
     this.pendingChars += run.text.length;
     if (this.pendingChars >= (this.speedTimed ? MATCH_BATCH_CHARS : FIRST_BATCH_CHARS)) this.matchPending(found);
@@ -449,6 +449,16 @@ export class PageScanner {
     this.pointerMention = mention;
     this.events.emit("pointer", { mention, clientX, clientY, timeStamp });
   }
+}
+
+/** Whether the text holds at least two non-space characters (anything shorter names nothing), without copying it. */
+function hasTwoVisibleChars(text: string): boolean {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && ++seen === 2) return true;
+  }
+  return false;
 }
 
 function isOurs(node: Node): boolean {

@@ -49,8 +49,6 @@ const innerStemBit = innerStemBitOf;
 const CHECK_CASE = PATTERN_CHECK_CASE;
 const WEAK = PATTERN_WEAK;
 
-/** Joins the texts of findEach: a blank line, which ends any name (gapJoins). */
-const TEXT_SEPARATOR = "\n\n";
 /** Most words a multi-word name may continue from at once (alternative stems of one word). */
 const MAX_ACTIVE = 32;
 /** Longest word (folded units) that can be part of a name; no gazetteer token comes close. */
@@ -335,9 +333,12 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
     candEnd: new Int32Array(256),
     candNode: new Int32Array(256),
     candN: 0,
+    base: 0,
   };
 
   function find(text: string): SpotMention[] {
+    sc.candN = 0;
+    sc.base = 0;
     scan(sc, text);
     if (sc.candN === 0) return [];
     return resolve(text, 0, sc.candN, 0);
@@ -346,9 +347,17 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
   function findEach(texts: readonly string[]): SpotMention[][] {
     const out: SpotMention[][] = texts.map(() => []);
     if (texts.length === 0) return out;
-    // One scan over the texts joined by a blank line, which no name crosses; each text's hits
-    // are then resolved against that text alone, exactly as find(text) would.
-    scan(sc, texts.length === 1 ? texts[0]! : texts.join(TEXT_SEPARATOR));
+    // The texts are scanned one after another into one list of hits, positions numbered on
+    // from text to text (a name never continues into the next text: each scan starts afresh);
+    // each text's hits are then resolved against that text alone, exactly as find(text) would.
+    sc.candN = 0;
+    let at = 0;
+    for (const text of texts) {
+      sc.base = at;
+      scan(sc, text);
+      at += text.length;
+    }
+    sc.base = 0;
     const ends = sc.candEnd;
     const candN = sc.candN;
     let c = 0;
@@ -361,7 +370,7 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
       while (to < candN && ends[to]! <= limit) to++;
       if (to > c) out[k] = resolve(text, c, to, base);
       c = to;
-      base = limit + TEXT_SEPARATOR.length;
+      base = limit;
     }
     return out;
   }
@@ -483,6 +492,8 @@ interface Scanner {
   candEnd: Int32Array<ArrayBuffer>;
   candNode: Int32Array<ArrayBuffer>;
   candN: number;
+  /** Added to the positions of the hits pushed (findEach numbers its texts' positions on). */
+  base: number;
 }
 
 function groupOf(sc: Scanner, node: number): number {
@@ -502,7 +513,9 @@ function groupOf(sc: Scanner, node: number): number {
   return g;
 }
 
-function pushCandidate(sc: Scanner, start: number, end: number, node: number): void {
+function pushCandidate(sc: Scanner, textStart: number, textEnd: number, node: number): void {
+  const start = textStart + sc.base;
+  const end = textEnd + sc.base;
   const group = groupOf(sc, node);
   const n = sc.candN;
   for (let j = n - 1; j >= 0 && sc.candStart[j] === start && sc.candEnd[j] === end; j--) {
@@ -625,7 +638,6 @@ function probeWord(sc: Scanner, text: string, ts: number, te: number, h: number,
 
 /** The scan: fills sc.cand* with every (span, trie node) hit in text. */
 function scan(sc: Scanner, text: string): void {
-  sc.candN = 0;
   const units = UNITS;
   const rootFilter = sc.rootFormFilter;
   const rootShift = sc.rootFormShift;
