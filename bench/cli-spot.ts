@@ -1,10 +1,13 @@
 /**
  * `briefings spot --stats` on a 40 MB text file, as a user runs it: start-up, matcher load,
  * reading and matching, from the CLI's own timing line. Writes bench/results/cli-spot.json.
+ * The text is cut into pieces matched on every core, so the result also records the cores,
+ * the threads the CLI used and the load average before each run (other work on the machine
+ * takes cores from it).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 
 const seed = readFileSync("data/seeds/002_e17ff025197b5af5.txt", "utf8");
@@ -13,8 +16,9 @@ const file = path.join(dir, "big.txt");
 const copies = Math.ceil((40 * 1024 * 1024) / seed.length);
 writeFileSync(file, Array.from({ length: copies }, () => seed).join("\n\n"));
 
-const runs: Array<{ wallMs: number; loadMs: number; readMs: number; matchMs: number; totalMs: number }> = [];
+const runs: Array<{ wallMs: number; loadMs: number; readMs: number; matchMs: number; totalMs: number; threads: number; loadAvg1m: number }> = [];
 for (let i = 0; i < 3; i++) {
+  const loadAvg1m = Math.round(loadavg()[0]! * 100) / 100;
   const t0 = performance.now();
   const r = spawnSync("node", ["scripts/briefings.mjs", "spot", "--stats", file], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const wallMs = performance.now() - t0;
@@ -24,7 +28,8 @@ for (let i = 0; i < 3; i++) {
     process.exit(1);
   }
   const [, loadMs, readMs, matchMs, totalMs] = m.map(Number) as [number, number, number, number, number];
-  runs.push({ wallMs: Math.round(wallMs), loadMs, readMs, matchMs, totalMs });
+  const threads = Number(r.stderr.match(/ on (\d+) threads\)/)?.[1] ?? 1);
+  runs.push({ wallMs: Math.round(wallMs), loadMs, readMs, matchMs, totalMs, threads, loadAvg1m });
 }
 rmSync(dir, { recursive: true, force: true });
 const best = runs.reduce((a, b) => (b.totalMs < a.totalMs ? b : a));
@@ -34,6 +39,7 @@ const result = {
   best,
   pastStartUpMs: best.totalMs,
   budgetMs: 1000,
+  cores: availableParallelism(),
   mCharsPerSecMatching: Math.round((copies * seed.length) / 1000 / best.matchMs),
 };
 mkdirSync("bench/results", { recursive: true });

@@ -1,0 +1,52 @@
+/**
+ * A matching thread of `briefings spot`: loads the same compiled gazetteer as the main thread,
+ * then matches the pieces of text it is sent (spot-piece.ts) until it is terminated.
+ */
+
+/**
+ * Rounds of matching the warm-up text at most (about 0.15 s). A fresh thread matches its first
+ * pieces several times slower than later ones while the engine optimises the matcher's code;
+ * the thread is ready before the main thread has read the text, and spends that wait here.
+ */
+const WARM_UP_ROUNDS = 60;
+import { readFileSync } from "node:fs";
+import type { MessagePort } from "node:worker_threads";
+import { createMatcher } from "../../lib/spot/match";
+import { StrongLabels } from "./spot-anchors";
+import type { FromThread, ToThread } from "./spot-messages";
+import { matchPiece, pieceMatcher, type PieceMatcher } from "./spot-piece";
+
+export function serveSpotPieces(port: MessagePort): void {
+  let pm: PieceMatcher | undefined;
+  let pieceSeen = false;
+  const reply = (message: FromThread, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  port.on("message", (message: ToThread) => {
+    try {
+      if (message.type === "init") {
+        const matcher = createMatcher(JSON.parse(readFileSync(message.compiledFile, "utf8")));
+        const ids = matcher.entities().map((e) => e.id).join("\n");
+        if (ids !== message.entityIds) throw new Error(`${message.compiledFile} holds another gazetteer than the main thread's`);
+        // The anchors come from the main thread: the same gazetteer and matcher code give the same block.
+        pm = pieceMatcher(matcher, new StrongLabels(matcher), message.anchors);
+        reply({ type: "ready" });
+        // One round per turn of the event loop, so a piece that arrives is taken at once.
+        let rounds = 0;
+        const warmUp = () => {
+          if (pieceSeen || rounds++ >= WARM_UP_ROUNDS || message.warmUp === "") return;
+          matcher.find(message.warmUp);
+          setImmediate(warmUp);
+        };
+        setImmediate(warmUp);
+        return;
+      }
+      if (pm === undefined) throw new Error("a piece arrived before the gazetteer was loaded");
+      pieceSeen = true;
+      const result = matchPiece(pm, message.run, message.lead, message.coreLength, message.counting);
+      // Handed over, not copied: the thread does not use them again.
+      const { starts, ends, entities, counts, strongPerson, weakPossessive } = result;
+      reply({ type: "result", id: message.id, result }, [starts, ends, entities, counts, strongPerson, weakPossessive].map((a) => a.buffer));
+    } catch (error) {
+      reply({ type: "failed", error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}
