@@ -4,7 +4,13 @@
  */
 const CHUNK = 0x8000;
 
+/** Native encoders where the engine has one: Uint8Array#toBase64 (Chromium 140+, Firefox 133+), node's Buffer. */
+const toBase64 = (Uint8Array.prototype as unknown as { toBase64?: (this: Uint8Array) => string }).toBase64;
+const NodeBuffer = (globalThis as unknown as { Buffer?: { from(b: ArrayBuffer, offset: number, length: number): { toString(enc: "base64"): string } } }).Buffer;
+
 export function bytesToBase64(bytes: Uint8Array): string {
+  if (typeof toBase64 === "function") return toBase64.call(bytes);
+  if (NodeBuffer !== undefined) return NodeBuffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength).toString("base64");
   let binary = "";
   for (let i = 0; i < bytes.length; i += CHUNK) {
     binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
