@@ -233,32 +233,7 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
   const maxEnding = compiled.maxEnding;
 
   const filters = filtersFromBase64(compiled.filters);
-  // Edge table: open addressing at load factor <= 0.5.
-  const size = nextPow2(Math.max(16, edgeCount * 2));
-  const mask = size - 1;
-  // One record per slot — child (-1: empty), parent, hash1, hash2 — so a probe touches one
-  // cache line; the ending set is read only on a full match.
-  const table = new Int32Array(size * SLOT_FIELDS);
-  for (let s = 0; s < size; s++) table[s * SLOT_FIELDS] = -1;
-  const E = new Int32Array(size);
-  const hasChildren = new Uint8Array(nodeCount);
-  for (let i = 0; i < edgeCount; i++) {
-    const parent = eParent[i]!;
-    const child = eChild[i]!;
-    const hash1 = eHash1[i]!;
-    if (parent < 0 || parent >= nodeCount || child <= 0 || child >= nodeCount || eEnding[i]! < 0 || eEnding[i]! >= endingSets.length) {
-      throw new Error("compiled matcher is damaged: an edge points outside the trie; recompile the gazetteer");
-    }
-    let slot = slotOf(parent, hash1, mask);
-    while (table[slot * SLOT_FIELDS] !== -1) slot = (slot + 1) & mask;
-    const rec = slot * SLOT_FIELDS;
-    table[rec] = child;
-    table[rec + 1] = parent;
-    table[rec + 2] = hash1;
-    table[rec + 3] = eHash2[i]!;
-    E[slot] = eEnding[i]!;
-    hasChildren[parent] = 1;
-  }
+  const { table, mask, endingSetOf: E, hasChildren } = buildEdgeTable(eParent, eHash1, eHash2, eChild, eEnding, nodeCount, endingSets.length);
   const termStart = base64ToInt32(compiled.nodes.termStart);
   const termCount = base64ToInt32(compiled.nodes.termCount);
   const terms = base64ToInt32(compiled.terms);
@@ -270,18 +245,7 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
   if (termStart.length !== nodeCount || termCount.length !== nodeCount || [patFlags, patFirst, patAll].some((a) => a.length !== patternCount)) {
     throw new Error("compiled matcher is damaged: node or pattern arrays differ in length; recompile the gazetteer");
   }
-  for (let node = 0; node < nodeCount; node++) {
-    const count = termCount[node]!;
-    if (count < 0 || (count > 0 && (termStart[node]! < 0 || termStart[node]! + count > terms.length))) {
-      throw new Error("compiled matcher is damaged: a node's patterns lie outside the pattern list; recompile the gazetteer");
-    }
-  }
-  for (let t = 0; t < terms.length; t++) {
-    const p = terms[t]!;
-    if (p < 0 || p >= patternCount || patEntity[p]! < 0 || patEntity[p]! >= compiled.entities.length) {
-      throw new Error("compiled matcher is damaged: a pattern points outside the gazetteer; recompile the gazetteer");
-    }
-  }
+  checkTermLists(termStart, termCount, terms, patEntity, compiled.entities.length);
   const entityList: SpotEntity[] = compiled.entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));
   // Same keys in the same order for every entity (absent rules as undefined): the context
   // rules read them once per candidate, and one object shape keeps those reads monomorphic.
@@ -428,6 +392,64 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
     entity: (id) => byId.get(id),
     entities: () => entityList.slice(),
   };
+}
+
+/**
+ * The edge table: open addressing at load factor <= 0.5, one record per slot — child (-1:
+ * empty), parent, hash1, hash2 — so a probe touches one cache line; the ending set of each
+ * slot is apart, read only on a full match. A function of its own: it runs once per page, and
+ * a small function gets optimised in the middle of its loop sooner than a large one.
+ */
+function buildEdgeTable(
+  eParent: Int32Array,
+  eHash1: Int32Array,
+  eHash2: Int32Array,
+  eChild: Int32Array,
+  eEnding: Int32Array,
+  nodeCount: number,
+  endingSetCount: number,
+): { table: Int32Array; mask: number; endingSetOf: Int32Array; hasChildren: Uint8Array } {
+  const edgeCount = eParent.length;
+  const size = nextPow2(Math.max(16, edgeCount * 2));
+  const mask = size - 1;
+  const table = new Int32Array(size * SLOT_FIELDS).fill(-1);
+  const endingSetOf = new Int32Array(size);
+  const hasChildren = new Uint8Array(nodeCount);
+  for (let i = 0; i < edgeCount; i++) {
+    const parent = eParent[i]!;
+    const child = eChild[i]!;
+    const ending = eEnding[i]!;
+    if (parent < 0 || parent >= nodeCount || child <= 0 || child >= nodeCount || ending < 0 || ending >= endingSetCount) {
+      throw new Error("compiled matcher is damaged: an edge points outside the trie; recompile the gazetteer");
+    }
+    const hash1 = eHash1[i]!;
+    let slot = edgeSlot(parent, hash1, mask);
+    while (table[slot * SLOT_FIELDS] !== -1) slot = (slot + 1) & mask;
+    const rec = slot * SLOT_FIELDS;
+    table[rec] = child;
+    table[rec + 1] = parent;
+    table[rec + 2] = hash1;
+    table[rec + 3] = eHash2[i]!;
+    endingSetOf[slot] = ending;
+    hasChildren[parent] = 1;
+  }
+  return { table, mask, endingSetOf, hasChildren };
+}
+
+/** Every node's pattern list lies inside the pattern ids, and every pattern names an entity. */
+function checkTermLists(termStart: Int32Array, termCount: Int32Array, terms: Int32Array, patEntity: Int32Array, entityCount: number): void {
+  for (let node = 0; node < termCount.length; node++) {
+    const count = termCount[node]!;
+    if (count < 0 || (count > 0 && (termStart[node]! < 0 || termStart[node]! + count > terms.length))) {
+      throw new Error("compiled matcher is damaged: a node's patterns lie outside the pattern list; recompile the gazetteer");
+    }
+  }
+  for (let t = 0; t < terms.length; t++) {
+    const p = terms[t]!;
+    if (p < 0 || p >= patEntity.length || patEntity[p]! < 0 || patEntity[p]! >= entityCount) {
+      throw new Error("compiled matcher is damaged: a pattern points outside the gazetteer; recompile the gazetteer");
+    }
+  }
 }
 
 function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
