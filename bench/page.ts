@@ -1,6 +1,6 @@
 /**
  * On-page benchmark in real Chromium with the built extension (npx tsx bench/page.ts):
- *  - scan of a generated 1 MB article page: the content script's own scan chunks
+ *  - scan of two generated 1 MB article pages (ordinary and name-dense): the content script's own scan chunks
  *    (performance measures it records) and the page's long tasks while it scans;
  *  - hover → card latency over 50 hovers (hover delay set to 0 so intent is not counted);
  *  - the content-script bundle size, gzip.
@@ -19,16 +19,21 @@ const HOVERS = 50;
 /** Page loads measured; the median is reported (a shared machine disturbs single runs). */
 const SCAN_RUNS = 7;
 
-/** A long news article: varied paragraphs, inline markup, names in several spellings. */
-function articlePage(): string {
+/**
+ * A long news article: varied paragraphs, inline markup, names in several spellings. `dense`:
+ * two names in every paragraph (2,500 per MB, the worst case); otherwise one name every
+ * twentieth paragraph (about 60 per MB, as in ordinary long reads).
+ */
+function articlePage(dense: boolean): string {
   const names = ["Alexander Lukashenka", "Lukashenko", "Sviatlana Tsikhanouskaya", "Minsk", "Hrodna", "Viasna", "Belaruskali", "Homiel", "Ales Bialiatski"];
   const filler =
     "The government said on Tuesday that the measures would remain in force until further notice, while analysts in the region noted that the economic situation had not changed significantly since the spring. ";
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < TARGET_BYTES; i++) {
-    const a = names[i % names.length]!;
-    const b = names[(i * 7 + 3) % names.length]!;
+    const named = dense || i % 20 === 0;
+    const a = named ? names[i % names.length]! : "the minister";
+    const b = dense ? names[(i * 7 + 3) % names.length]! : "a spokesman";
     const p = `<p>Paragraph ${i}. ${filler}According to <a href="#n${i}">sources</a>, <b>${a}</b> discussed the matter with officials; ${filler}Later, ${b} commented in <i>an interview</i>. ${filler}</p>\n`;
     parts.push(p);
     size += p.length;
@@ -158,14 +163,39 @@ async function hoverRun(page: Page) {
   };
 }
 
+type ScanRun = Awaited<ReturnType<typeof scanRun>>;
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
+
+function scanSummary(scans: ScanRun[]) {
+  return {
+    pageBytes: scans[0]!.pageBytes,
+    textNodes: scans[0]!.textNodes,
+    mentions: scans[0]!.mentions,
+    runs: scans.map((s) => ({ matcherLoadMs: round(s.matcherLoadMs), storageReadMs: round(s.storageReadMs), totalMs: round(s.scanTotalMs), cpuMs: round(s.idleCallbackCpuMs), matcherMs: round(s.matchMs), longestChunkMs: round(s.longestChunkMs), chunks: s.chunks, wallMs: round(s.wallMs), longTasksDuringScanMs: s.longTasksDuringScan.map(round) })),
+    medianTotalMs: round(median(scans.map((s) => s.scanTotalMs))),
+    minTotalMs: round(Math.min(...scans.map((s) => s.scanTotalMs))),
+    medianCpuMs: round(median(scans.map((s) => s.idleCallbackCpuMs))),
+    medianMatcherMs: round(median(scans.map((s) => s.matchMs))),
+    medianMatcherLoadMs: round(median(scans.map((s) => s.matcherLoadMs))),
+    medianStorageReadMs: round(median(scans.map((s) => s.storageReadMs))),
+    maxChunkMs: round(Math.max(...scans.map((s) => s.longestChunkMs))),
+    pageLoadLongTasksMs: scans[0]!.longTasksBeforeScan.map(round),
+    budget: { totalMs: 20, taskMs: 50 },
+  };
+}
+
 async function main() {
-  const html = articlePage();
+  const pages: Record<string, string> = { "/dense.html": articlePage(true), "/ordinary.html": articlePage(false) };
   const server = createServer((req, res) => {
-    if (req.url?.startsWith("/article.html")) res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
+    const html = pages[new URL(req.url ?? "/", "http://x").pathname];
+    if (html !== undefined) res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
     else res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/article.html`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const session = await launchExtension();
   try {
     const worker = session.serviceWorker;
@@ -173,29 +203,22 @@ async function main() {
     await worker.evaluate(() => chrome.storage.local.set({ settings: { hoverDelayMs: 0, highlightStyle: "underline" } }));
     const page = await session.context.newPage();
     await page.addInitScript(LONG_TASK_RECORDER);
-    const scans = [];
-    for (let i = 0; i < SCAN_RUNS; i++) scans.push(await scanRun(page, `${url}?run=${i}`));
+    const ordinary: ScanRun[] = [];
+    const dense: ScanRun[] = [];
+    // Alternating, so both pages see the same machine load.
+    for (let i = 0; i < SCAN_RUNS; i++) {
+      ordinary.push(await scanRun(page, `${origin}/ordinary.html?run=${i}`));
+      dense.push(await scanRun(page, `${origin}/dense.html?run=${i}`));
+    }
     const hover = await hoverRun(page);
     const bundle = readFileSync(`${EXTENSION_DIR}/content-scripts/content.js`);
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const result = {
       when: new Date().toISOString(),
       machine: "2 cores, shared; headless Chromium",
       scan: {
         what: "Content-script JS time in idle-time scan chunks (walk + match + ranges + highlight registration), summed; excludes the browser's style/paint work for the highlights. cpuMs: the same chunks' thread (CPU) time from Chromium's trace (FireIdleCallback tdur), which other load on the machine does not inflate. Once per page before the scan: matcherLoadMs builds the matcher from storage (main thread); storageReadMs is the wait for storage.local (mostly in the browser process)",
-        pageBytes: scans[0]!.pageBytes,
-        textNodes: scans[0]!.textNodes,
-        mentions: scans[0]!.mentions,
-        runs: scans.map((s) => ({ matcherLoadMs: round(s.matcherLoadMs), storageReadMs: round(s.storageReadMs), totalMs: round(s.scanTotalMs), cpuMs: round(s.idleCallbackCpuMs), matcherMs: round(s.matchMs), longestChunkMs: round(s.longestChunkMs), chunks: s.chunks, wallMs: round(s.wallMs), longTasksDuringScanMs: s.longTasksDuringScan.map(round) })),
-        medianTotalMs: round(median(scans.map((s) => s.scanTotalMs))),
-        minTotalMs: round(Math.min(...scans.map((s) => s.scanTotalMs))),
-        medianCpuMs: round(median(scans.map((s) => s.idleCallbackCpuMs))),
-        medianMatcherMs: round(median(scans.map((s) => s.matchMs))),
-        medianMatcherLoadMs: round(median(scans.map((s) => s.matcherLoadMs))),
-        medianStorageReadMs: round(median(scans.map((s) => s.storageReadMs))),
-        maxChunkMs: round(Math.max(...scans.map((s) => s.longestChunkMs))),
-        pageLoadLongTasksMs: scans[0]!.longTasksBeforeScan.map(round),
-        budget: { totalMs: 20, taskMs: 50 },
+        ordinary: scanSummary(ordinary),
+        dense: scanSummary(dense),
       },
       hover: {
         what: "pointer event timeStamp → card placed on screen (performance measure in the content script); hover delay 0; 'visible' is the first paint (may be the loading state), 'answered' includes the lookup",
