@@ -15,7 +15,7 @@ import { isCardHost } from "./own-ui";
 const INLINE_TAGS = new Set([
   "a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "em", "font", "i", "ins", "del", "kbd",
   "mark", "q", "ruby", "rb", "rt", "s", "samp", "small", "span", "strong", "sub", "sup",
-  "time", "u", "var", "big", "nobr", "tt", "strike", "acronym",
+  "time", "u", "var", "big", "nobr", "tt", "strike", "acronym", "wbr",
 ]);
 
 export function isInlineElement(el: Element): boolean {

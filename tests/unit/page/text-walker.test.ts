@@ -26,6 +26,8 @@ describe("text walker", () => {
     // Only inline elements, none hidden or editable: read whole.
     expect(walk('<p><a href="#x">a</a><span contenteditable="false">b</span><!-- c -->d</p>')).toEqual(["|", "[abd]", "|"]);
     expect(walk("<p>a<code>x</code>b</p><p>c<br>d</p>")).toEqual(["|", "a", "b", "|", "c", "|", "d", "|"]);
+    // A word-break opportunity is not a word break.
+    expect(walk("<p>Lukash<wbr>enka</p><div>Ціхано<wbr>ўская<p>x</p></div>")).toEqual(["|", "[Lukashenka]", "|", "Ціхано", "ўская", "|", "[x]", "|"]);
   });
 
   it("skips excluded subtrees entirely", () => {
