@@ -2,10 +2,10 @@
  * Walks the text nodes under a root in document order, skipping excluded subtrees, and says
  * when it enters or leaves an element that separates words. A hand-written walk instead of a
  * TreeWalker with a filter: the filter callback crosses from the browser into JS for every
- * element, which was the largest cost of scanning a long page after the matcher itself. Each
- * element's tag is read once, its attributes only when it has any, and no text node's
- * ancestors are looked up: the walk itself knows which elements it is inside. A block of
- * plain inline text is handed over whole, its nodes unvisited (lib/page/text-run.ts).
+ * element, which was the largest cost of scanning a long page after the matcher itself. An
+ * element's attributes are read only when it has any, and no text node's ancestors are looked
+ * up: the walk sees each element it enters and leaves. A block of plain inline text is handed
+ * over whole, its nodes unvisited (lib/page/text-run.ts).
  */
 import { isSkippedByAttributes, isSkippedTag } from "../spot/visible-text";
 import { INLINE_ONLY_BREAKER, isInlineTag } from "./scan-rules";
@@ -13,8 +13,6 @@ import { INLINE_ONLY_BREAKER, isInlineTag } from "./scan-rules";
 export class TextWalker {
   /** The last node returned (or the root before the first call); null when finished. */
   private current: Node | null;
-  /** Per element entered below the root, innermost last: whether leaving it ends a run. */
-  private readonly separating: boolean[] = [];
   /** The last node returned was a whole block (its end is a boundary too). */
   private afterBlock = false;
 
@@ -45,14 +43,14 @@ export class TextWalker {
       if (descend) {
         next = node.firstChild;
         // An element without children is entered and left at once.
-        if (next === null && node !== this.root) this.leave();
+        if (next === null && node !== this.root) this.leave(node);
       }
       if (next === null) {
         // Climb until a sibling exists; leaving the root (or a detached node) ends the walk.
         while (node !== this.root && node.nextSibling === null) {
           node = node.parentNode;
           if (!node) return this.finish();
-          if (node !== this.root) this.leave();
+          if (node !== this.root) this.leave(node);
         }
         if (node === this.root) return this.finish();
         next = node.nextSibling!;
@@ -68,8 +66,7 @@ export class TextWalker {
         const el = node as Element;
         const tag = el.localName;
         if (isSkippedTag(tag) || (el.hasAttributes() && isSkippedByAttributes(el))) continue;
-        const separates = !isInlineTag(tag);
-        if (separates) {
+        if (!isInlineTag(tag)) {
           this.onBoundary();
           // No element inside that would end a run or hide text: the block is one run. (A
           // selector query creates no objects for the elements it passes.)
@@ -79,14 +76,17 @@ export class TextWalker {
             return el;
           }
         }
-        this.separating.push(separates);
         descend = true;
       }
     }
   }
 
-  private leave(): void {
-    if (this.separating.pop() === true) this.onBoundary();
+  /**
+   * Leaving an element that separates words ends the run. Judged by the element itself, not
+   * remembered from the way in: the page may move nodes between two calls.
+   */
+  private leave(el: Node): void {
+    if (el.nodeType === 1 && !isInlineTag((el as Element).localName)) this.onBoundary();
   }
 
   private finish(): null {
