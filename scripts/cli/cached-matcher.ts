@@ -5,7 +5,7 @@
  * (the gazetteer data and the compiler's source), so an edit to either recompiles.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createMatcher, type Matcher } from "../../lib/spot/match";
@@ -38,6 +38,21 @@ export interface CachedMatcher {
   fromCache: boolean;
 }
 
+/**
+ * Removes the files of earlier cache keys (named `${prefix}<key>${suffix}`) beside `keep`: each
+ * edit of the gazetteer or the matcher leaves one behind otherwise (0.8–2 MB each).
+ */
+export function pruneCache(prefix: string, suffix: string, keep: string): void {
+  try {
+    for (const name of readdirSync(CACHE_DIR)) {
+      if (name !== keep && name.startsWith(prefix) && name.endsWith(suffix)) rmSync(path.join(CACHE_DIR, name), { force: true });
+    }
+  } catch (err) {
+    // Only disk space is lost.
+    process.stderr.write(`briefings: could not tidy ${CACHE_DIR} (${err instanceof Error ? err.message : String(err)})\n`);
+  }
+}
+
 export async function loadCachedMatcher(): Promise<CachedMatcher> {
   const file = path.join(CACHE_DIR, `matcher-${matcherCacheKey()}.json`);
   if (existsSync(file)) {
@@ -55,6 +70,8 @@ export async function loadCachedMatcher(): Promise<CachedMatcher> {
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(compiled));
     renameSync(tmp, file);
+    pruneCache("matcher-", ".json", path.basename(file));
+    pruneCache("spot-anchors-", ".json", `spot-anchors-${path.basename(file).slice("matcher-".length)}`);
   } catch (err) {
     // The cache only saves time; a read-only checkout still works, just slower.
     process.stderr.write(`briefings: could not cache the compiled gazetteer (${err instanceof Error ? err.message : String(err)})\n`);

@@ -96,7 +96,13 @@ export class SpotThreads {
   private closed = false;
   private wake: (() => void) | undefined;
   /** The current text's jobs and results, while one is being matched. */
-  private work: { jobs: Job[]; next: number; requeued: number[]; results: (PieceResult | undefined)[]; counting: boolean } | undefined;
+  /**
+   * The text under way. Pieces are numbered from 0 per text; the ids sent to threads add
+   * `base`, which grows from text to text, so a late reply about an earlier text's piece can
+   * never be taken for one of this text.
+   */
+  private work: { jobs: Job[]; base: number; next: number; requeued: number[]; results: (PieceResult | undefined)[]; counting: boolean } | undefined;
+  private nextBase = 0;
   /** Notes for stderr on threads that failed, written once the text is done. */
   private notes: string[] = [];
   /** Shorter texts are matched in one pass. */
@@ -193,7 +199,8 @@ export class SpotThreads {
     if (pieces.length < 2) return wholeText(pm.matcher, text, counting);
     const jobs = pieces.map((p, id) => ({ id, run: text.slice(p.runStart, p.runEnd), lead: p.coreStart - p.runStart, coreLength: p.coreEnd - p.coreStart }));
     const results: (PieceResult | undefined)[] = jobs.map(() => undefined);
-    const work = { jobs, next: 0, requeued: [] as number[], results, counting };
+    const work = { jobs, base: this.nextBase, next: 0, requeued: [] as number[], results, counting };
+    this.nextBase += jobs.length;
     this.work = work;
     try {
       for (;;) {
@@ -229,16 +236,18 @@ export class SpotThreads {
 
   /**
    * At the end of a text, a piece still with a thread: the main thread, idle otherwise, matches
-   * it too rather than wait (the last one sent first: it may not even be started). Whichever
-   * answer comes first is taken; both are the same.
+   * it too rather than wait (the last one sent first: it may not even be started); the
+   * thread's answer for it, when it comes, is dropped.
    */
   private takeBack(): number | undefined {
+    const work = this.work;
+    if (work === undefined) return undefined;
     for (const t of this.threads) {
       if (t.failed || t.inFlight.size === 0) continue;
       const last = [...t.inFlight].pop()!;
       t.inFlight.delete(last);
       t.takenBack.add(last);
-      return last;
+      return last - work.base;
     }
     return undefined;
   }
@@ -252,8 +261,8 @@ export class SpotThreads {
         const id = work.requeued.pop() ?? (work.next < work.jobs.length ? work.next++ : undefined);
         if (id === undefined) return;
         const job = work.jobs[id]!;
-        t.inFlight.add(id);
-        t.post({ type: "piece", id, run: job.run, lead: job.lead, coreLength: job.coreLength, counting: work.counting });
+        t.inFlight.add(work.base + id);
+        t.post({ type: "piece", id: work.base + id, run: job.run, lead: job.lead, coreLength: job.coreLength, counting: work.counting });
       }
     }
   }
@@ -269,7 +278,7 @@ export class SpotThreads {
       if (work === undefined || !t.inFlight.delete(message.id) || message.result.strongPerson.length !== this.pm!.isPerson.length) {
         return this.failed(t, `sent a result for piece ${message.id} that was not asked for`);
       }
-      work.results[message.id] = message.result;
+      work.results[message.id - work.base] = message.result;
       this.piecesFromThreads++;
     }
     this.feed();
@@ -281,7 +290,8 @@ export class SpotThreads {
     t.failed = true;
     this.notes.push(`briefings spot: a matching thread failed (${error}); its pieces were matched by the main thread\n`);
     // Its pieces go back to the queue; the main thread (or another thread) matches them.
-    for (const id of t.inFlight) this.work?.requeued.push(id);
+    const work = this.work;
+    if (work !== undefined) for (const id of t.inFlight) work.requeued.push(id - work.base);
     t.inFlight.clear();
     void t.worker.terminate();
     this.changed();

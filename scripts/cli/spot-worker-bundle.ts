@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { pruneCache } from "./cached-matcher";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "briefings");
@@ -77,6 +78,7 @@ async function buildBundle(): Promise<string> {
   renameSync(path.join(CACHE_DIR, name + tmp), path.join(CACHE_DIR, name));
   writeFileSync(MANIFEST + tmp, JSON.stringify({ bundle: name, inputs }));
   renameSync(MANIFEST + tmp, MANIFEST);
+  pruneCache("spot-worker-", ".mjs", name);
   return path.join(CACHE_DIR, name);
 }
 
