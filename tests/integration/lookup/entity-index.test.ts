@@ -1,4 +1,4 @@
-import { Dexie, type DBCore } from "dexie";
+import { Dexie } from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
 import { openBriefingsDB, type BriefingsDB } from "../../../lib/db/database";
 import { newestArticlesForEntity } from "../../../lib/db/queries";
@@ -6,6 +6,7 @@ import { CANDIDATES, lookupBriefings } from "../../../lib/lookup";
 import { clearEntityIndex, isEntityIndexStale, readEntityIndex, refreshEntityIndex } from "../../../lib/lookup/entity-index";
 import type { Article, Entity } from "../../../lib/schema";
 import { seededRandom } from "../../../lib/spot/synthetic-gazetteer";
+import { hookArticlesTable } from "../../unit/db/articles-table-hook";
 
 let db: BriefingsDB;
 let n = 0;
@@ -40,9 +41,10 @@ function archive(size: number, seed = 7): Article[] {
   });
 }
 
-async function fresh(options: { middleware?: (down: DBCore) => DBCore } = {}): Promise<BriefingsDB> {
+/** A new database; `hook` is installed before it opens (Dexie takes middleware only then). */
+async function fresh(hook?: (db: BriefingsDB) => void): Promise<BriefingsDB> {
   db = openBriefingsDB(`entity-index-${++n}`);
-  if (options.middleware) db.use({ stack: "dbcore", name: "test-hook", create: options.middleware });
+  hook?.(db);
   await db.sources.put({ id: "feed", name: "Feed", kind: "briefings-feed", enabled: true, seq: 3, archiveId: "feed" });
   return db;
 }
@@ -90,27 +92,19 @@ describe("entity index", () => {
 
   it("writes nothing when a sync moves a cursor while it reads the articles", async () => {
     let moved = false;
-    await fresh({
-      middleware: (down) => ({
-        ...down,
-        table(name) {
-          const table = down.table(name);
-          if (name !== "articles") return table;
-          return {
-            ...table,
-            query: async (req) => {
-              const res = await table.query(req);
-              if (!moved && req.values) {
-                moved = true;
-                // A delta lands between two pages of the rebuild.
-                await Dexie.ignoreTransaction(() => db.sources.update("feed", { seq: 9 }));
-              }
-              return res;
-            },
-          };
+    await fresh((d) =>
+      hookArticlesTable(d, (table) => ({
+        query: async (req) => {
+          const res = await table.query(req);
+          if (!moved && req.values) {
+            moved = true;
+            // A delta lands between two pages of the rebuild.
+            await Dexie.ignoreTransaction(() => db.sources.update("feed", { seq: 9 }));
+          }
+          return res;
         },
-      }),
-    });
+      })),
+    );
     await db.articles.bulkPut(archive(300));
 
     const build = await refreshEntityIndex(db, 10);

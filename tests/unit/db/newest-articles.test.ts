@@ -1,9 +1,10 @@
-import type { DBCore, DBCoreGetManyRequest, DBCoreQueryRequest } from "dexie";
+import type { DBCoreGetManyRequest, DBCoreQueryRequest } from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
 import { openBriefingsDB, type BriefingsDB } from "../../../lib/db/database";
 import { newestArticlesForEntity } from "../../../lib/db/queries";
 import type { Article } from "../../../lib/schema";
 import { seededRandom } from "../../../lib/spot/synthetic-gazetteer";
+import { hookArticlesTable } from "./articles-table-hook";
 
 let db: BriefingsDB;
 let n = 0;
@@ -16,41 +17,29 @@ afterEach(async () => {
 function countingDB(): { db: BriefingsDB; valuesRead: () => number } {
   let values = 0;
   const d = openBriefingsDB(`newest-${++n}`);
-  d.use({
-    stack: "dbcore",
-    name: "count-article-values",
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table(name) {
-        const table = down.table(name);
-        if (name !== "articles") return table;
-        return {
-          ...table,
-          getMany: async (req: DBCoreGetManyRequest) => {
-            const rows = await table.getMany(req);
-            values += rows.filter((r) => r !== undefined).length;
-            return rows;
-          },
-          get: async (req) => {
-            const row = await table.get(req);
-            if (row !== undefined) values++;
-            return row;
-          },
-          query: async (req: DBCoreQueryRequest) => {
-            const res = await table.query(req);
-            if (req.values) values += res.result.length;
-            return res;
-          },
-          openCursor: async (req) => {
-            const cursor = await table.openCursor(req);
-            // A value cursor hands out a value per step: count them as a full read.
-            if (cursor && req.values) values += await table.count({ trans: req.trans, query: req.query });
-            return cursor;
-          },
-        };
-      },
-    }),
-  });
+  hookArticlesTable(d, (table) => ({
+    getMany: async (req: DBCoreGetManyRequest) => {
+      const rows = await table.getMany(req);
+      values += rows.filter((r) => r !== undefined).length;
+      return rows;
+    },
+    get: async (req) => {
+      const row = await table.get(req);
+      if (row !== undefined) values++;
+      return row;
+    },
+    query: async (req: DBCoreQueryRequest) => {
+      const res = await table.query(req);
+      if (req.values) values += res.result.length;
+      return res;
+    },
+    openCursor: async (req) => {
+      const cursor = await table.openCursor(req);
+      // A value cursor hands out a value per step: count them as a full read.
+      if (cursor && req.values) values += await table.count({ trans: req.trans, query: req.query });
+      return cursor;
+    },
+  }));
   db = d;
   return { db: d, valuesRead: () => values };
 }
