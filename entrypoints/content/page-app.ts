@@ -82,11 +82,11 @@ export async function runOnPage(ctx: ContentScriptContext): Promise<void> {
     });
   };
 
-  ctx.onInvalidated(watchPageStorage((storage) => apply(storage)));
+  ctx.onInvalidated(watchPageStorage(location.hostname, (storage) => apply(storage)));
   ctx.onInvalidated(handleTabMessages({ focusNextMention: () => session?.controller.onFocusNextCommand() }));
   ctx.onInvalidated(stop);
   const readStart = performance.now();
-  const storage = await readPageStorage();
+  const storage = await readPageStorage(location.hostname);
   timing.onStorageRead(readStart);
   apply(storage);
   await queue;

@@ -28,17 +28,24 @@ function fromRaw(raw: Record<string, unknown>): PageStorage {
   };
 }
 
-export async function readPageStorage(): Promise<PageStorage> {
-  return fromRaw(await browser.storage.local.get(Object.values(STORAGE_KEYS)));
+/**
+ * Reads what a page on `hostname` needs. The matcher (about 2 MB) is read only when the site
+ * is not switched off: a switched-off site costs the page nothing but two small values.
+ */
+export async function readPageStorage(hostname: string): Promise<PageStorage> {
+  const small = await browser.storage.local.get([STORAGE_KEYS.disabledSites, STORAGE_KEYS.settings]);
+  const storage = fromRaw(small);
+  if (isSiteDisabled(storage, hostname)) return storage;
+  return fromRaw({ ...small, ...(await browser.storage.local.get(STORAGE_KEYS.matcher)) });
 }
 
 /** Calls `onChange` with a fresh read whenever one of our keys changes. */
-export function watchPageStorage(onChange: (storage: PageStorage, changed: Set<string>) => void): () => void {
+export function watchPageStorage(hostname: string, onChange: (storage: PageStorage, changed: Set<string>) => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (area !== "local") return;
     const changed = new Set(Object.keys(changes).filter((k) => (Object.values(STORAGE_KEYS) as string[]).includes(k)));
     if (changed.size === 0) return;
-    readPageStorage().then(
+    readPageStorage(hostname).then(
       (storage) => onChange(storage, changed),
       (err: unknown) => console.warn("Belarus Briefings: could not read settings after a change", err),
     );
