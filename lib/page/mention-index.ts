@@ -24,11 +24,18 @@ export class MentionIndex {
     return this.filed.keys();
   }
 
-  add(mention: PageMention): void {
-    const { range, nodes } = mention;
-    for (const node of nodes) {
-      const start = node === range.startContainer ? range.startOffset : 0;
-      const end = node === range.endContainer ? range.endOffset : node.data.length;
+  /**
+   * Files a mention under each of its text nodes. Its range starts in the first node and ends
+   * in the last; the caller that made the range may pass its offsets (reading them back from
+   * the range costs a call into the browser each).
+   */
+  add(mention: PageMention, startOffset = mention.range.startOffset, endOffset = mention.range.endOffset): void {
+    const { nodes } = mention;
+    const last = nodes.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const node = nodes[i]!;
+      const start = i === 0 ? startOffset : 0;
+      const end = i === last ? endOffset : node.data.length;
       let slices = this.byNode.get(node);
       if (!slices) this.byNode.set(node, (slices = []));
       slices.splice(lowerBound(slices, start), 0, { start, end, mention });

@@ -335,7 +335,7 @@ export class PageScanner {
         range: this.makeRange(start.node, start.offset, end.node, end.offset),
         nodes: nodesBetween(run, start, end),
       };
-      this.index.add(mention);
+      this.index.add(mention, start.offset, end.offset);
       found.push(mention);
     }
   }
