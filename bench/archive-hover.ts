@@ -25,6 +25,7 @@ import { startFeedServer } from "../lib/feed/serve";
 import { HEAD_OF_STATE, writeArchiveFeed } from "./archive/feed";
 import { heapAfterGc, openExtensionPage, registerFeedSource, sendToBackground, ServiceWorkerControl, status } from "./archive/extension";
 import { waitUntil } from "./shared/wait-until";
+import { percentile, round } from "./shared/stats";
 
 const args = process.argv.slice(2);
 const ARTICLES = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
@@ -37,11 +38,6 @@ const MEMORY_RUNS = 3;
 const WALK_THRESHOLD = 2000;
 const FEED_SOURCE = { id: "bench-archive", name: "Benchmark archive" };
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const round = (n: number) => Math.round(n * 100) / 100;
 const summary = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { runs: s.length, p50Ms: round(percentile(s, 50)), p95Ms: round(percentile(s, 95)), maxMs: round(s.at(-1) ?? NaN) };

@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { EXTENSION_DIR, launchExtension } from "../scripts/browser";
 import { waitUntil } from "./shared/wait-until";
+import { median, percentile, round } from "./shared/stats";
 
 const TARGET_BYTES = 1_000_000;
 const HOVERS = 50;
@@ -41,11 +42,6 @@ function articlePage(dense: boolean): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long read</title></head><body><main><article><h1>A very long read</h1>\n${parts.join("")}</article></main></body></html>`;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const round = (n: number) => Math.round(n * 100) / 100;
 
 
 /** Records long tasks from the start of the page (main world, before any page script). */
@@ -164,10 +160,6 @@ async function hoverRun(page: Page) {
 }
 
 type ScanRun = Awaited<ReturnType<typeof scanRun>>;
-
-function median(xs: number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-}
 
 function scanSummary(scans: ScanRun[]) {
   return {

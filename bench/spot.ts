@@ -23,6 +23,7 @@ import { loadDefaultEntities } from "../lib/spot/gazetteer";
 import { createMatcher } from "../lib/spot/match";
 import { syntheticEntities } from "../lib/spot/synthetic-gazetteer";
 import { buildMixedCorpus } from "./corpus/mixed-corpus";
+import { median } from "./shared/stats";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RESULT_FILE = path.join(ROOT, "bench/results/spot.json");
@@ -34,11 +35,6 @@ const ROW_FLAG = "--row";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 function timeRuns(fn: () => void): number {
   for (let i = 0; i < WARMUP; i++) fn();
