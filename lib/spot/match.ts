@@ -101,6 +101,12 @@ function endingKey(units: ArrayLike<number>, from: number, to: number): number {
   return (h ^ (to - from)) | 0;
 }
 
+/** Bit of an ending key in the union-of-endings bitmap (ANY_ENDING_WORDS Int32 words). */
+const ANY_ENDING_WORDS = 64;
+function endingBit(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 21;
+}
+
 function gapJoins(text: string, from: number, to: number): boolean {
   if (to - from > MAX_GAP || from < 0) return false;
   let breaks = 0;
@@ -230,6 +236,13 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
   }
   const endingSets = compiled.endingSets.map((set) => new Set(set.map((e) => endingKey(Array.from(e, (ch) => ch.charCodeAt(0)), 0, e.length))));
   const endingEmpty = Uint8Array.from(compiled.endingSets, (s) => (s.includes("") ? 1 : 0));
+  const anyEnding = new Int32Array(ANY_ENDING_WORDS);
+  for (const set of endingSets) {
+    for (const key of set) {
+      const bit = endingBit(key);
+      anyEnding[bit >>> 5]! |= 1 << (bit & 31);
+    }
+  }
   const maxEnding = compiled.maxEnding;
 
   const filters = filtersFromBase64(compiled.filters);
@@ -266,6 +279,7 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
     endingSetOf: E,
     endingSets,
     endingEmpty,
+    anyEnding,
     maxEnding,
     filter: filters.rootStem,
     fshift: shiftFor(filters.rootStem.length * 32),
@@ -298,6 +312,7 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
     candNode: new Int32Array(256),
     candN: 0,
     base: 0,
+    restHash: 0,
   };
 
   function find(text: string): SpotMention[] {
@@ -475,6 +490,8 @@ interface Scanner {
   readonly endingSetOf: Int32Array;
   readonly endingSets: readonly Set<number>[];
   readonly endingEmpty: Uint8Array;
+  /** Union of every ending set's keys, one bit each (endingBit). */
+  readonly anyEnding: Int32Array;
   readonly maxEnding: number;
   /** Stem filters (root, inner) and form filters (root, inner). */
   readonly filter: Int32Array;
@@ -516,6 +533,8 @@ interface Scanner {
   candN: number;
   /** Added to the positions of the hits pushed (findEach numbers its texts' positions on). */
   base: number;
+  /** Hash of the word wordRest() finished. */
+  restHash: number;
 }
 
 function groupOf(sc: Scanner, node: number): number {
@@ -595,6 +614,13 @@ function probe(sc: Scanner, node: number, start: number, te: number, len: number
   const maxK = len - 1 < sc.maxEnding ? len - 1 : sc.maxEnding;
   for (let kk = 0; kk <= maxK; kk++) {
     const stemLen = len - kk;
+    // An ending no ending set has (most splits of an ordinary word) is dropped before any
+    // filter or table read, which would miss the cache: the union fits in 256 bytes.
+    const ending = kk === 0 ? 0 : endingKey(sc.buf, stemLen, len);
+    if (kk !== 0) {
+      const eb = endingBit(ending);
+      if ((sc.anyEnding[eb >>> 5]! & (1 << (eb & 31))) === 0) continue;
+    }
     const a = pre1[stemLen]!;
     if (root) {
       const b1 = bit1Of(a, sc.fshift);
@@ -613,7 +639,7 @@ function probe(sc: Scanner, node: number, start: number, te: number, len: number
       if (child === -1) break;
       if (table[rec + 2] === a && table[rec + 1] === node && table[rec + 3] === b) {
         const set = sc.endingSetOf[slot]!;
-        const ok = kk === 0 ? sc.endingEmpty[set] === 1 : sc.endingSets[set]!.has(endingKey(sc.buf, stemLen, len));
+        const ok = kk === 0 ? sc.endingEmpty[set] === 1 : sc.endingSets[set]!.has(ending);
         if (ok) {
           if (sc.termCount[child]! > 0) pushCandidate(sc, start, te, child);
           if (sc.hasChildren[child] === 1 && sc.nxtN < MAX_ACTIVE) {
@@ -658,6 +684,33 @@ function probeWord(sc: Scanner, text: string, ts: number, te: number, h: number,
   return sc.nxtN;
 }
 
+/**
+ * The rest of a word from text[i] on, a unit the tight loop of scan() does not take: hashes
+ * on with the full rules (two-unit folds, apostrophes, ignorables, units not yet in the table).
+ * Returns where the word ends; its hash is left in sc.restHash.
+ */
+function wordRest(sc: Scanner, text: string, ts: number, from: number, hash: number): number {
+  const n = text.length;
+  let h = hash;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let entry = UNITS[c]!;
+    if (entry === KIND_UNKNOWN) entry = unitEntry(c);
+    const kind = entry & 7;
+    if (kind === KIND_WORD) h = Math.imul(h ^ (entry >>> 3), MUL1);
+    else if (kind === KIND_WORD_PAIR) h = Math.imul(Math.imul(h ^ (entry >>> 3), MUL1) ^ FOLD2[c]!, MUL1);
+    else if (kind === KIND_APOSTROPHE) {
+      // Inside a word only between word characters and after more than an elided prefix (d'Aliaksandr).
+      if (i + 1 >= n || !isWordUnit(text.charCodeAt(i + 1)) || isElision(foldedLength(text, ts, i), lastUnitBefore(text, i))) break;
+      h = Math.imul(h ^ 39, MUL1);
+    } else if (kind !== KIND_IGNORABLE) break;
+    i++;
+  }
+  sc.restHash = h;
+  return i;
+}
+
 /** The scan: fills sc.cand* with every (span, trie node) hit in text. */
 function scan(sc: Scanner, text: string): void {
   const units = UNITS;
@@ -668,7 +721,7 @@ function scan(sc: Scanner, text: string): void {
   let prevEnd = -1;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
+    const c = text.charCodeAt(i);
     let entry = units[c]!;
     if ((entry & KIND_WORD_TEST) !== KIND_WORD) {
       if (entry === KIND_UNKNOWN) unitEntry(c);
@@ -676,25 +729,20 @@ function scan(sc: Scanner, text: string): void {
       continue;
     }
     // A word: fold and hash it (FNV over folded units, as lib/text/tokens hashFolded). The
-    // folded length is not counted here (one add per unit less): it is needed only at an
-    // apostrophe, for long words, and when the word is probed.
+    // tight loop takes units that fold to one unit; anything else inside a word (ß, an
+    // apostrophe, a combining mark, a unit not seen yet) goes on in wordRest. The folded
+    // length is not counted here: it is needed only at an apostrophe, for long words, and
+    // when the word is probed.
     const ts = i;
     let h = SEED1;
-    for (;;) {
-      const kind = entry & 7;
-      if (kind === KIND_WORD) h = Math.imul(h ^ (entry >>> 3), MUL1);
-      else if (kind === KIND_WORD_PAIR) h = Math.imul(Math.imul(h ^ (entry >>> 3), MUL1) ^ FOLD2[c]!, MUL1);
-      else if (kind === KIND_UNKNOWN) {
-        entry = unitEntry(c);
-        continue;
-      } else if (kind === KIND_APOSTROPHE) {
-        // Inside a word only between word characters and after more than an elided prefix (d'Aliaksandr).
-        if (i + 1 >= n || !isWordUnit(text.charCodeAt(i + 1)) || isElision(foldedLength(text, ts, i), lastUnitBefore(text, i))) break;
-        h = Math.imul(h ^ 39, MUL1);
-      } else if (kind !== KIND_IGNORABLE) break;
+    while ((entry & 7) === KIND_WORD) {
+      h = Math.imul(h ^ (entry >>> 3), MUL1);
       if (++i >= n) break;
-      c = text.charCodeAt(i);
-      entry = units[c]!;
+      entry = units[text.charCodeAt(i)]!;
+    }
+    if (i < n && (entry & 7) !== KIND_SEPARATOR) {
+      i = wordRest(sc, text, ts, i, h);
+      h = sc.restHash;
     }
     // A unit folds to at most two: only words over half the buffer can overflow it.
     const tooLong = i - ts > WORD_BUFFER / 2 && foldedLength(text, ts, i) > WORD_BUFFER;

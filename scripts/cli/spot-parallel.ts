@@ -252,12 +252,16 @@ export class SpotThreads {
     return undefined;
   }
 
-  /** Gives each ready thread pieces up to IN_FLIGHT. */
+  /**
+   * Gives each thread pieces up to IN_FLIGHT. A thread that has not said it is ready gets them
+   * too: they wait in its queue behind the gazetteer it is loading. Waiting for its "ready"
+   * would cost more than that, since the main thread only reads it between two pieces of its own.
+   */
   private feed(): void {
     const work = this.work;
     if (work === undefined) return;
     for (const t of this.threads) {
-      while (t.ready && !t.failed && t.inFlight.size < IN_FLIGHT) {
+      while (!t.failed && t.inFlight.size < IN_FLIGHT) {
         const id = work.requeued.pop() ?? (work.next < work.jobs.length ? work.next++ : undefined);
         if (id === undefined) return;
         const job = work.jobs[id]!;

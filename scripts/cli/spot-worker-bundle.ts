@@ -55,7 +55,10 @@ async function buildBundle(): Promise<string> {
     entryPoints: [ENTRY],
     bundle: true,
     platform: "node",
-    format: "esm",
+    // CommonJS, not ESM: V8 reaches the module-level tables and functions of the matcher's hot
+    // loop faster in a function scope than in a module scope (the same matching ran at ~135 M
+    // chars/s from an ESM bundle and ~175 M chars/s from a CommonJS one on this machine).
+    format: "cjs",
     target: "node20",
     tsconfig: path.join(ROOT, "tsconfig.json"),
     write: false,
@@ -70,7 +73,7 @@ async function buildBundle(): Promise<string> {
     if (hash === undefined) throw new Error(`esbuild read ${input}, which cannot be read back`);
     inputs[input] = hash;
   }
-  const name = `spot-worker-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`;
+  const name = `spot-worker-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.cjs`;
   mkdirSync(CACHE_DIR, { recursive: true });
   // Written under temporary names and renamed: two runs building at once never see half a file.
   const tmp = `.${process.pid}.tmp`;
@@ -78,7 +81,7 @@ async function buildBundle(): Promise<string> {
   renameSync(path.join(CACHE_DIR, name + tmp), path.join(CACHE_DIR, name));
   writeFileSync(MANIFEST + tmp, JSON.stringify({ bundle: name, inputs }));
   renameSync(MANIFEST + tmp, MANIFEST);
-  pruneCache("spot-worker-", ".mjs", name);
+  pruneCache("spot-worker-", "", name);
   return path.join(CACHE_DIR, name);
 }
 
