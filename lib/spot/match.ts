@@ -354,6 +354,12 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
     return out;
   }
 
+  // The candidates of one resolve() live only until it returns (the context rules keep none),
+  // so their objects are reused from call to call: a dense text has one or two per mention,
+  // and fresh ones cost the young-generation collector a copy each time it runs meanwhile.
+  const candidatePool: Candidate[] = [];
+  const candidateList: Candidate[] = [];
+
   /** Resolves candidates [from, to) of the last scan, found in `text` placed at `base`. */
   function resolve(text: string, from: number, to: number, base: number): SpotMention[] {
     const starts = sc.candStart;
@@ -361,7 +367,8 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
     const nodes = sc.candNode;
     // Candidates of one span are pushed together (one word end), so duplicates of a
     // (start, end, entity) triple are found among the entries of the same span.
-    const list: Candidate[] = [];
+    const list = candidateList;
+    list.length = 0;
     let spanFrom = 0;
     for (let c = from; c < to; c++) {
       const start = starts[c]! - base;
@@ -384,8 +391,15 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
             break;
           }
         }
-        if (dup === -1) list.push({ start, end, entity, weak });
-        else if (list[dup]!.weak && !weak) list[dup]!.weak = false;
+        if (dup === -1) {
+          const k = list.length;
+          const cand = candidatePool[k] ?? (candidatePool[k] = { start: 0, end: 0, entity: 0, weak: false });
+          cand.start = start;
+          cand.end = end;
+          cand.entity = entity;
+          cand.weak = weak;
+          list.push(cand);
+        } else if (list[dup]!.weak && !weak) list[dup]!.weak = false;
       }
     }
     const accepted = applyContext(text, list, contextEntities);
