@@ -362,6 +362,15 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
 
   /** Resolves candidates [from, to) of the last scan, found in `text` placed at `base`. */
   function resolve(text: string, from: number, to: number, base: number): SpotMention[] {
+    // Three functions, each with one long loop: the engine compiles a long loop on the fly
+    // (on-stack replacement) with type feedback only for what ran before it, so code after the
+    // loop in the same function would be dropped back to the slow tiers on every call.
+    const accepted = applyContext(text, candidatesOf(text, from, to, base), contextEntities);
+    return mentionsOf(text, accepted);
+  }
+
+  /** The (span, entity) candidates of hits [from, to), case rules applied, duplicates merged. */
+  function candidatesOf(text: string, from: number, to: number, base: number): Candidate[] {
     const starts = sc.candStart;
     const ends = sc.candEnd;
     const nodes = sc.candNode;
@@ -375,9 +384,9 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
       const end = ends[c]! - base;
       if (list.length > 0 && (list[list.length - 1]!.start !== start || list[list.length - 1]!.end !== end)) spanFrom = list.length;
       const node = nodes[c]!;
-      const from = termStart[node]!;
+      const first = termStart[node]!;
       const count = termCount[node]!;
-      for (let t = from; t < from + count; t++) {
+      for (let t = first; t < first + count; t++) {
         const p = terms[t]!;
         const flags = patFlags[p]!;
         if ((flags & CHECK_CASE) !== 0 && !caseMatches(text, start, end, patFirst[p]!, patAll[p]!)) continue;
@@ -402,8 +411,11 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
         } else if (list[dup]!.weak && !weak) list[dup]!.weak = false;
       }
     }
-    const accepted = applyContext(text, list, contextEntities);
-    // Leftmost-longest; among equal spans an unambiguous label, then gazetteer order.
+    return list;
+  }
+
+  /** Leftmost-longest mentions of the accepted candidates; among equal spans an unambiguous label, then gazetteer order. */
+  function mentionsOf(text: string, accepted: Candidate[]): SpotMention[] {
     accepted.sort(byPosition);
     const out: SpotMention[] = [];
     let lastEnd = -1;
