@@ -627,24 +627,48 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
   const needsEvidence = (c: Candidate) => c.weak || entities[c.entity]?.gated === true;
   const cueIndex = CueIndex.of(text, entities);
   const cuesIn = (from: number, to: number, cues: readonly string[]) => cueIndex.has(from, to, cues);
-  const local: Candidate[] = [];
-  let needing = 0;
   let names: GivenNames | undefined;
   const foreignNames = foreignNameCacheOf(entities);
-  for (const c of candidates) {
+  /** The veto and namesake rules. */
+  const stands = (c: Candidate): boolean => {
     const e = entities[c.entity];
-    if (e === undefined) continue;
+    if (e === undefined) return false;
     if (e.forbids !== undefined) {
       if (!needsEvidence(c)) {
-        if (vetoedBeside(text, c, e.forbids)) continue;
-      } else if (vetoedNearby(text, c, e, cuesIn)) continue;
+        if (vetoedBeside(text, c, e.forbids)) return false;
+      } else if (vetoedNearby(text, c, e, cuesIn)) return false;
     }
     if (e.type === "person") {
       names ??= givenNamesOf(entities);
-      if (isNamesake(text, c, e, names, foreignNames)) continue;
+      if (isNamesake(text, c, e, names, foreignNames)) return false;
     }
-    local.push(c);
-    if (needsEvidence(c)) needing++;
+    return true;
+  };
+  // Candidates of one span come together (lib/spot/match.ts pushes them at one word end).
+  // Those of a span that need no evidence are judged first: each one that stands is accepted,
+  // and one that needs evidence on the same span can then never be shown (an unambiguous
+  // label wins the tie), so its evidence is not looked for — "Lukashenka" is also the weak
+  // surname label of his three sons: three searches per mention otherwise.
+  const local: Candidate[] = [];
+  let needing = 0;
+  for (let i = 0; i < candidates.length; ) {
+    const { start, end } = candidates[i]!;
+    let j = i + 1;
+    while (j < candidates.length && candidates[j]!.start === start && candidates[j]!.end === end) j++;
+    let strongStands = false;
+    for (let k = i; k < j; k++) {
+      const c = candidates[k]!;
+      if (needsEvidence(c) || !stands(c)) continue;
+      local.push(c);
+      strongStands = true;
+    }
+    for (let k = i; k < j && !strongStands; k++) {
+      const c = candidates[k]!;
+      if (!needsEvidence(c) || !stands(c)) continue;
+      local.push(c);
+      needing++;
+    }
+    i = j;
   }
   // Nothing left needs evidence (only unambiguous names; a gazetteer without context rules):
   // every candidate stands, and the indexes of strong mentions below would be built for nothing.
