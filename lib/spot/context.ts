@@ -123,11 +123,13 @@ function cueEnd(text: string, p: number, hi: number, cue: string): number {
 /** Text blocks in which CueIndex finds cue hits at once. */
 const CUE_BLOCK = 2048;
 /**
- * Windows a block answers by a direct scan before it is indexed: most blocks of a long text are
- * asked about once or twice, and a scan for one cue list is cheaper than indexing every cue of
- * the gazetteer there; a block asked again and again is indexed once.
+ * Windows a block answers by a direct scan before it is indexed: a scan for one cue list is
+ * much cheaper than indexing every cue of the gazetteer there, and even a block of a
+ * name-dense report is asked about only a few times (indexed after 2 scans, such a text was
+ * matched 12–15 % slower); a block asked dozens of times (weak names packed into one
+ * paragraph) is indexed once, which keeps that case linear.
  */
-const SCANS_BEFORE_INDEX = 2;
+const SCANS_BEFORE_INDEX = 32;
 
 /** Folded cues in a trie over folded code units; each distinct cue has a number. */
 class CueTrie {

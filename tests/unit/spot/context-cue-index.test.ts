@@ -30,6 +30,22 @@ describe("CueIndex", () => {
     );
   });
 
+  it("answers exactly as hasCueIn once its blocks are indexed (a long text asked about many times)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...PIECES), { minLength: 2000, maxLength: 3000 }).map((a) => a.join("")),
+        fc.subarray(CUES, { minLength: 1 }),
+        // More windows per block than a block answers by scanning before it is indexed.
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 6000 }), fc.integer({ min: 0, max: 400 })), { minLength: 150, maxLength: 200 }),
+        (text, cues, windows) => {
+          const index = CueIndex.of(text, [{ id: "a", name: "A", type: "place", requires: cues }]);
+          for (const [from, len] of windows) expect(index.has(from, from + len, cues)).toBe(hasCueIn(text, from, from + len, cues));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it("finds a cue that starts in one block and ends in the next, only when the window holds all of it", () => {
     const text = `${"x ".repeat(1023)}Belarus`; // "Belarus" starts at 2046, across the 2048 boundary
     const cues = [fold("Belarus")];
