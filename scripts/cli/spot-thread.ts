@@ -15,7 +15,7 @@ const WARM_UP_ROUNDS = 12;
 const WARM_UP_CHARS = 200_000;
 import { readFileSync } from "node:fs";
 import type { MessagePort } from "node:worker_threads";
-import { createMatcher } from "../../lib/spot/match";
+import { createStoredMatcher } from "../../lib/spot/match";
 import { StrongLabels } from "./spot-anchors";
 import type { FromThread, ToThread } from "./spot-messages";
 import { matchPiece, pieceMatcher, type PieceMatcher } from "./spot-piece";
@@ -34,7 +34,8 @@ export function serveSpotPieces(port: MessagePort): void {
   port.on("message", (message: ToThread) => {
     try {
       if (message.type === "init") {
-        const matcher = createMatcher(JSON.parse(readFileSync(message.compiledFile, "utf8")));
+        // The main thread loaded the same file (the CLI's own cache) a moment ago.
+        const matcher = createStoredMatcher(JSON.parse(readFileSync(message.compiledFile, "utf8")));
         const ids = matcher.entities().map((e) => e.id).join("\n");
         if (ids !== message.entityIds) throw new Error(`${message.compiledFile} holds another gazetteer than the main thread's`);
         // The anchors come from the main thread: the same gazetteer and matcher code give the same block.
