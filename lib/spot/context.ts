@@ -408,6 +408,21 @@ function followedByCapitalisedWord(text: string, c: Candidate): boolean {
 }
 
 /** Ends like a possessive ("Kolesnikowas Schwester", "Loika's Group"): German capitalises the noun after it. */
+/**
+ * An organisation's or event's acronym (2–5 capitals) before a capitalised word: the rule
+ * above reads a weak label there as part of another name, which fits first names ("Lida
+ * Kovaleva") but not acronyms, written in capitals and followed by names and titles in
+ * running text ("главой КГБ Иваном Тертелем", "KGB Chairman"). A next word in capitals too
+ * (a headline set in capitals) keeps the rule.
+ */
+function isAcronymBeforeWord(text: string, c: Candidate, e: CompiledEntity): boolean {
+  if (e.type === "person" || e.type === "place" || c.end - c.start < 2 || c.end - c.start > 5) return false;
+  for (let i = c.start; i < c.end; i++) if (!isUpperCaseCode(text.charCodeAt(i))) return false;
+  // followedByCapitalisedWord: text[c.end] is a space and text[c.end + 1] a capital.
+  const second = c.end + 2;
+  return isWordUnit(text, second) && !isUpperCaseCode(text.charCodeAt(second));
+}
+
 function isPossessive(text: string, c: Candidate): boolean {
   const last = text.charAt(c.end - 1);
   return c.end - c.start > 2 && (last === "s" || last === "S");
@@ -698,7 +713,7 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
     const quoted = isQuoted(text, c);
     const coreferent = person && c.weak && namedElsewhere(c);
     if (c.weak && !quoted) {
-      if (followedByCapitalisedWord(text, c) && !(coreferent && isPossessive(text, c))) continue;
+      if (followedByCapitalisedWord(text, c) && !(coreferent && isPossessive(text, c)) && !isAcronymBeforeWord(text, c, e)) continue;
       if (e.type === "place" && (isPersonApposition(text, c) || afterPersonNoun(text, c))) continue;
       if (!person && hasForeignQualifier(text, c)) continue;
     }
