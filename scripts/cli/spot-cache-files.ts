@@ -22,6 +22,12 @@ export interface SharedMatcher {
   anchors: AnchorBlock;
 }
 
+/** The cached compiled form of the default gazetteer as it is now, if it is there. */
+export function cachedCompiledFile(key = matcherCacheKey()): string | undefined {
+  const compiledFile = path.join(CACHE_DIR, `matcher-${key}.json`);
+  return existsSync(compiledFile) ? compiledFile : undefined;
+}
+
 /**
  * The compiled gazetteer file of `matcher` and its anchor block. Testing every person's name
  * for the anchors takes 50–70 ms in a fresh process, so a good block is kept beside the
@@ -29,8 +35,8 @@ export interface SharedMatcher {
  */
 export function sharedMatcher(matcher: Matcher, strong: StrongLabels): SharedMatcher | undefined {
   const key = matcherCacheKey();
-  const compiledFile = path.join(CACHE_DIR, `matcher-${key}.json`);
-  if (!existsSync(compiledFile)) return undefined;
+  const compiledFile = cachedCompiledFile(key);
+  if (compiledFile === undefined) return undefined;
   const anchorFile = path.join(CACHE_DIR, `spot-anchors-${key}.json`);
   if (existsSync(anchorFile)) {
     try {

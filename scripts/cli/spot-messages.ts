@@ -8,6 +8,11 @@ import { z } from "zod";
 /** Main thread → matching thread. */
 export type ToThread =
   /**
+   * Load `compiledFile`, the gazetteer the main thread is about to load, and warm up on
+   * `warmUp`: a head start; init follows and says for certain.
+   */
+  | { type: "load"; compiledFile: string; warmUp: string }
+  /**
    * Load the compiled gazetteer from `compiledFile` (its entities must be `entityIds`); match
    * pieces with `anchors`; until the first piece comes, warm the matcher's code up on `warmUp`.
    */

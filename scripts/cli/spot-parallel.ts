@@ -13,7 +13,7 @@ import { Worker } from "node:worker_threads";
 import type { Matcher } from "../../lib/spot/match";
 import type { SpotMention } from "../../lib/spot/types";
 import { StrongLabels } from "./spot-anchors";
-import { sharedMatcher } from "./spot-cache-files";
+import { cachedCompiledFile, sharedMatcher } from "./spot-cache-files";
 import { FromThread, type ToThread } from "./spot-messages";
 import { matchPiece, pieceMatcher, piecesAgreeWithWhole, type PieceMatcher, type PieceResult } from "./spot-piece";
 import { splitAtBlankLines } from "./spot-split";
@@ -93,6 +93,8 @@ export class SpotThreads {
   private readonly threads: MatchingThread[] = [];
   private pm: PieceMatcher | undefined;
   private initMessage: ToThread | undefined;
+  /** The gazetteer the threads can start loading before init (the cached default one). */
+  private loadMessage: ToThread | undefined;
   private closed = false;
   private wake: (() => void) | undefined;
   /** The current text's jobs and results, while one is being matched. */
@@ -134,6 +136,9 @@ export class SpotThreads {
    */
   static start(count: number): SpotThreads {
     const threads = new SpotThreads(count);
+    // Threads load the cached default gazetteer and warm up while the main thread loads it.
+    const compiledFile = cachedCompiledFile();
+    if (compiledFile !== undefined) threads.loadMessage = { type: "load", compiledFile, warmUp: warmUpText() };
     const cached = cachedWorkerBundle();
     if (cached !== undefined) threads.spawn({ ok: true, file: cached });
     else void buildWorkerBundle().then((bundle) => threads.spawn(bundle));
@@ -157,6 +162,7 @@ export class SpotThreads {
       }
       const t = new MatchingThread(worker, (th, m) => this.received(th, m), (th, e) => this.failed(th, e));
       this.threads.push(t);
+      if (this.loadMessage !== undefined) t.post(this.loadMessage);
       if (this.initMessage !== undefined) t.post(this.initMessage);
     }
     this.changed();
@@ -176,7 +182,7 @@ export class SpotThreads {
     }
     this.pm = pieceMatcher(matcher, strong, found.anchors);
     const entityIds = matcher.entities().map((e) => e.id).join("\n");
-    this.initMessage = { type: "init", compiledFile: found.compiledFile, entityIds, anchors: found.anchors, warmUp: warmUpText() };
+    this.initMessage = { type: "init", compiledFile: found.compiledFile, entityIds, anchors: found.anchors, warmUp: this.loadMessage?.type === "load" ? this.loadMessage.warmUp : warmUpText() };
     for (const t of this.threads) t.post(this.initMessage);
     return { ok: true };
   }

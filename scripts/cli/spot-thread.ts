@@ -15,7 +15,7 @@ const WARM_UP_ROUNDS = 12;
 const WARM_UP_CHARS = 200_000;
 import { readFileSync } from "node:fs";
 import type { MessagePort } from "node:worker_threads";
-import { createStoredMatcher } from "../../lib/spot/match";
+import { createStoredMatcher, type Matcher } from "../../lib/spot/match";
 import { StrongLabels } from "./spot-anchors";
 import type { FromThread, ToThread } from "./spot-messages";
 import { matchPiece, pieceMatcher, type PieceMatcher } from "./spot-piece";
@@ -28,28 +28,53 @@ export function serveSpotPieces(port: MessagePort): void {
   // again. Detaching one here, before any of it is compiled, spares that.
   const spent = new ArrayBuffer(8);
   structuredClone(spent, { transfer: [spent] });
+  let loaded: { file: string; matcher: Matcher; strong: StrongLabels } | undefined;
   let pm: PieceMatcher | undefined;
   let pieceSeen = false;
+  let warming = false;
+  const load = (file: string) => {
+    // The CLI's own cache, which the main thread loads too.
+    const matcher = createStoredMatcher(JSON.parse(readFileSync(file, "utf8")));
+    loaded = { file, matcher, strong: new StrongLabels(matcher) };
+    return loaded;
+  };
+  // One round per turn of the event loop, so a piece that arrives waits one round at most.
+  const warmUp = (text: string) => {
+    if (warming || text === "") return;
+    warming = true;
+    const piece = text.repeat(Math.ceil(WARM_UP_CHARS / text.length));
+    let rounds = 0;
+    const round = () => {
+      if (pieceSeen || rounds++ >= WARM_UP_ROUNDS || pm === undefined) return;
+      matchPiece(pm, piece, 0, piece.length, rounds % 2 === 0);
+      setImmediate(round);
+    };
+    setImmediate(round);
+  };
   const reply = (message: FromThread, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   port.on("message", (message: ToThread) => {
+    if (message.type === "load") {
+      // A head start while the main thread loads the gazetteer itself: init names the file
+      // for certain, and any failure here is reported then.
+      try {
+        const { matcher, strong } = load(message.compiledFile);
+        pm = pieceMatcher(matcher, strong, "");
+        warmUp(message.warmUp);
+      } catch {
+        loaded = undefined;
+        pm = undefined;
+      }
+      return;
+    }
     try {
       if (message.type === "init") {
-        // The main thread loaded the same file (the CLI's own cache) a moment ago.
-        const matcher = createStoredMatcher(JSON.parse(readFileSync(message.compiledFile, "utf8")));
+        const { matcher, strong } = loaded?.file === message.compiledFile ? loaded : load(message.compiledFile);
         const ids = matcher.entities().map((e) => e.id).join("\n");
         if (ids !== message.entityIds) throw new Error(`${message.compiledFile} holds another gazetteer than the main thread's`);
         // The anchors come from the main thread: the same gazetteer and matcher code give the same block.
-        pm = pieceMatcher(matcher, new StrongLabels(matcher), message.anchors);
+        pm = pieceMatcher(matcher, strong, message.anchors);
         reply({ type: "ready" });
-        // One round per turn of the event loop, so a piece that arrives waits one round at most.
-        const warmPiece = message.warmUp === "" ? "" : message.warmUp.repeat(Math.ceil(WARM_UP_CHARS / message.warmUp.length));
-        let rounds = 0;
-        const warmUp = () => {
-          if (pieceSeen || rounds++ >= WARM_UP_ROUNDS || warmPiece === "" || pm === undefined) return;
-          matchPiece(pm, warmPiece, 0, warmPiece.length, rounds % 2 === 0);
-          setImmediate(warmUp);
-        };
-        setImmediate(warmUp);
+        warmUp(message.warmUp);
         return;
       }
       if (pm === undefined) throw new Error("a piece arrived before the gazetteer was loaded");
