@@ -407,7 +407,6 @@ function followedByCapitalisedWord(text: string, c: Candidate): boolean {
   return isWordUnit(text, next) && isUpperCaseCode(text.charCodeAt(next));
 }
 
-/** Ends like a possessive ("Kolesnikowas Schwester", "Loika's Group"): German capitalises the noun after it. */
 /**
  * An organisation's or event's acronym (2–5 capitals) before a capitalised word: the rule
  * above reads a weak label there as part of another name, which fits first names ("Lida
@@ -423,6 +422,7 @@ function isAcronymBeforeWord(text: string, c: Candidate, e: CompiledEntity): boo
   return isWordUnit(text, second) && !isUpperCaseCode(text.charCodeAt(second));
 }
 
+/** Ends like a possessive ("Kolesnikowas Schwester", "Loika's Group"): German capitalises the noun after it. */
 function isPossessive(text: string, c: Candidate): boolean {
   const last = text.charAt(c.end - 1);
   return c.end - c.start > 2 && (last === "s" || last === "S");

@@ -94,7 +94,7 @@ export class SpotThreads {
   private pm: PieceMatcher | undefined;
   private initMessage: ToThread | undefined;
   /** The gazetteer the threads can start loading before init (the cached default one). */
-  private loadMessage: ToThread | undefined;
+  private loadMessage: Extract<ToThread, { type: "load" }> | undefined;
   private closed = false;
   private wake: (() => void) | undefined;
   /** The current text's jobs and results, while one is being matched. */
@@ -182,7 +182,7 @@ export class SpotThreads {
     }
     this.pm = pieceMatcher(matcher, strong, found.anchors);
     const entityIds = matcher.entities().map((e) => e.id).join("\n");
-    this.initMessage = { type: "init", compiledFile: found.compiledFile, entityIds, anchors: found.anchors, warmUp: this.loadMessage?.type === "load" ? this.loadMessage.warmUp : warmUpText() };
+    this.initMessage = { type: "init", compiledFile: found.compiledFile, entityIds, anchors: found.anchors, warmUp: this.loadMessage?.warmUp ?? warmUpText() };
     for (const t of this.threads) t.post(this.initMessage);
     return { ok: true };
   }
