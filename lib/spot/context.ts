@@ -639,9 +639,31 @@ function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** Per gazetteer, kept across calls: which entities are gated, and each id's entity index. */
+interface GazetteerFacts {
+  gated: Uint8Array;
+  indexOf: Map<string, number>;
+}
+const gazetteerFacts = new WeakMap<readonly CompiledEntity[], GazetteerFacts>();
+
+function factsOf(entities: readonly CompiledEntity[]): GazetteerFacts {
+  let facts = gazetteerFacts.get(entities);
+  if (facts === undefined) {
+    // Ids are unique (the compiler rejects duplicates).
+    facts = { gated: Uint8Array.from(entities, (e) => (e.gated === true ? 1 : 0)), indexOf: new Map(entities.map((e, i) => [e.id, i])) };
+    gazetteerFacts.set(entities, facts);
+  }
+  return facts;
+}
+
+function byStart(a: Candidate, b: Candidate): number {
+  return a.start - b.start;
+}
+
 /** Keeps the candidates whose context allows them. */
 export function applyContext(text: string, candidates: readonly Candidate[], entities: readonly CompiledEntity[]): Candidate[] {
-  const needsEvidence = (c: Candidate) => c.weak || entities[c.entity]?.gated === true;
+  const { gated, indexOf } = factsOf(entities);
+  const needsEvidence = (c: Candidate) => c.weak || gated[c.entity] === 1;
   const cueIndex = CueIndex.of(text, entities);
   const cuesIn = (from: number, to: number, cues: readonly string[]) => cueIndex.has(from, to, cues);
   let names: GivenNames | undefined;
@@ -695,16 +717,23 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
   // Any unambiguous mention that does not overlap c. Few candidates overlap one span, so a
   // long list always has one; short lists are checked.
   const anchoredElsewhere = (c: Candidate) => strong.length > 16 || strong.some((s) => !overlaps(s, c));
-  const strongByEntity = new Map<number, Candidate[]>();
-  const strongById = new Map<string, Candidate[]>();
-  for (const s of strong) {
-    pushTo(strongByEntity, s.entity, s);
-    pushTo(strongById, entities[s.entity]!.id, s);
-  }
-  for (const list of strongById.values()) list.sort((a, b) => a.start - b.start);
+  // Unambiguous mentions by entity index; sorted by start when first asked for by id.
+  const strongByEntity: (Candidate[] | undefined)[] = [];
+  for (const s of strong) (strongByEntity[s.entity] ??= []).push(s);
+  const sorted = new Set<number>();
+  const strongOf = (id: string): readonly Candidate[] | undefined => {
+    const index = indexOf.get(id);
+    if (index === undefined) return undefined;
+    const list = strongByEntity[index];
+    if (list !== undefined && !sorted.has(index)) {
+      list.sort(byStart);
+      sorted.add(index);
+    }
+    return list;
+  };
   // The same person named by an unambiguous label elsewhere: "Loika" after "Nasta Loika". Few
   // mentions overlap c, so this stops after a few steps.
-  const namedElsewhere = (c: Candidate) => strongByEntity.get(c.entity)?.some((s) => !overlaps(s, c)) === true;
+  const namedElsewhere = (c: Candidate) => strongByEntity[c.entity]?.some((s) => !overlaps(s, c)) === true;
   const lineBreaks = new LineBreaks(text);
   for (const c of local) {
     if (!needsEvidence(c)) continue;
@@ -717,16 +746,10 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
       if (e.type === "place" && (isPersonApposition(text, c) || afterPersonNoun(text, c))) continue;
       if (!person && hasForeignQualifier(text, c)) continue;
     }
-    if (quoted || coreferent || hasEvidenceNearby(c, e, strongById, lineBreaks, cuesIn)) accepted.push(c);
+    if (quoted || coreferent || hasEvidenceNearby(c, e, strongOf, lineBreaks, cuesIn)) accepted.push(c);
     else if (!(c.weak && !person && isSentenceInitial(text, c.start)) && anchoredElsewhere(c)) accepted.push(c);
   }
   return accepted;
-}
-
-function pushTo<K>(map: Map<K, Candidate[]>, key: K, c: Candidate): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [c]);
-  else list.push(c);
 }
 
 /** Index of the first candidate starting at or after pos in a list sorted by start. */
@@ -743,13 +766,13 @@ function firstStartingFrom(list: readonly Candidate[], pos: number): number {
 
 /**
  * A requiresNearby word in the paragraph or within ±200 characters, or an unambiguous mention
- * of a requiresNearby entity there (strongById: the unambiguous mentions by entity id, sorted
+ * of a requiresNearby entity there (strongOf: the unambiguous mentions of an entity id, sorted
  * by start).
  */
 function hasEvidenceNearby(
   c: Candidate,
   e: CompiledEntity,
-  strongById: ReadonlyMap<string, readonly Candidate[]>,
+  strongOf: (id: string) => readonly Candidate[] | undefined,
   lineBreaks: LineBreaks,
   cuesIn: (from: number, to: number, cues: readonly string[]) => boolean,
 ): boolean {
@@ -760,7 +783,7 @@ function hasEvidenceNearby(
   const ids = e.requiresIds;
   if (ids === undefined) return false;
   for (const id of ids) {
-    const list = strongById.get(id);
+    const list = strongOf(id);
     if (list === undefined) continue;
     for (let k = firstStartingFrom(list, from); k < list.length && list[k]!.start <= to; k++) {
       const s = list[k]!;
