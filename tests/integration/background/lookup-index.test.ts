@@ -1,34 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fakeBrowser } from "wxt/testing/fake-browser";
-import { createHandlers } from "../../../lib/background/handlers";
-import { createBackground, type BriefingsBackground } from "../../../lib/background/service";
-import { openBriefingsDB, type BriefingsDB } from "../../../lib/db/database";
+import type { BriefingsBackground } from "../../../lib/background/service";
+import type { BriefingsDB } from "../../../lib/db/database";
 import { CANDIDATES } from "../../../lib/lookup";
 import { isEntityIndexStale, readEntityIndex } from "../../../lib/lookup/entity-index";
-import { handleMessages, sendMessage } from "../../../lib/messages";
+import { sendMessage } from "../../../lib/messages";
 import { article, put, writeFeed, type FeedServer } from "../sync/feed-fixture";
-import { startPackagedArchive, writeArchive, writeMatcher, startUserFeed, type PackagedArchive, type UserFeed } from "./packaged-archive";
+import { writeArchive, writeMatcher, startUserFeed, type PackagedArchive, type UserFeed, startBackgroundRig, type BackgroundRig } from "./packaged-archive";
 
 const LUK = "person/alexander-lukashenko";
 let pkg: PackagedArchive;
 let db: BriefingsDB;
 let bg: BriefingsBackground;
+let rig: BackgroundRig;
 let n = 0;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  pkg = await startPackagedArchive();
+  rig = await startBackgroundRig(`lookup-index-${++n}`);
+  ({ pkg, db, bg } = rig);
   await writeArchive(pkg.dir);
   await writeMatcher(pkg.dir, "m1");
-  db = openBriefingsDB(`lookup-index-${++n}`);
-  bg = createBackground({ db, fetchFn: pkg.fetchFn });
-  handleMessages(createHandlers(bg));
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-  await pkg.close();
-});
+afterEach(() => rig.close());
 
 const newest = async () => (await readEntityIndex(db, LUK, CANDIDATES))?.newest.slice().sort();
 

@@ -7,7 +7,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import type { BriefingsDB } from "../../../lib/db/database";
+import { createHandlers } from "../../../lib/background/handlers";
+import { createBackground, type BriefingsBackground } from "../../../lib/background/service";
+import { openBriefingsDB, type BriefingsDB } from "../../../lib/db/database";
+import { handleMessages } from "../../../lib/messages";
 import type { Entity } from "../../../lib/schema";
 import { compileGazetteer } from "../../../lib/spot/compile";
 import type { CompiledGazetteer } from "../../../lib/spot/compiled";
@@ -82,6 +85,32 @@ export async function startUserFeed(db: BriefingsDB): Promise<UserFeed> {
     async close() {
       await server.close();
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A background on a database of its own, answering messages, with the package served by `pkg`. */
+export interface BackgroundRig {
+  pkg: PackagedArchive;
+  db: BriefingsDB;
+  bg: BriefingsBackground;
+  close(): Promise<void>;
+}
+
+export async function startBackgroundRig(dbName: string): Promise<BackgroundRig> {
+  fakeBrowser.reset();
+  const pkg = await startPackagedArchive();
+  const db = openBriefingsDB(dbName);
+  const bg = createBackground({ db, fetchFn: pkg.fetchFn });
+  handleMessages(createHandlers(bg));
+  return {
+    pkg,
+    db,
+    bg,
+    async close() {
+      db.close();
+      await db.delete();
+      await pkg.close();
     },
   };
 }

@@ -1,30 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { createHandlers } from "../../../lib/background/handlers";
-import { createBackground, type BriefingsBackground } from "../../../lib/background/service";
+import type { BriefingsBackground } from "../../../lib/background/service";
 import { PERIODIC_SYNC_ALARM, RETRY_SYNC_ALARM } from "../../../lib/background/sync-alarms";
-import { openBriefingsDB, type BriefingsDB } from "../../../lib/db/database";
+import type { BriefingsDB } from "../../../lib/db/database";
 import { readMeta, SYNC_FAILURES } from "../../../lib/db/meta";
-import { handleMessages, sendMessage } from "../../../lib/messages";
+import { sendMessage } from "../../../lib/messages";
 import { article, put, writeFeed, type FeedServer } from "../sync/feed-fixture";
-import { startPackagedArchive, writeArchive, writeMatcher, startUserFeed, type PackagedArchive, type UserFeed } from "./packaged-archive";
+import { writeArchive, writeMatcher, startUserFeed, type PackagedArchive, type UserFeed, startBackgroundRig, type BackgroundRig } from "./packaged-archive";
 
 let pkg: PackagedArchive;
 let db: BriefingsDB;
 let bg: BriefingsBackground;
+let rig: BackgroundRig;
 let n = 0;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  pkg = await startPackagedArchive();
-  db = openBriefingsDB(`background-${++n}`);
-  bg = createBackground({ db, fetchFn: pkg.fetchFn });
-  handleMessages(createHandlers(bg));
+  rig = await startBackgroundRig(`background-${++n}`);
+  ({ pkg, db, bg } = rig);
 });
-afterEach(async () => {
-  db.close();
-  await pkg.close();
-});
+afterEach(() => rig.close());
 
 async function status() {
   const reply = await sendMessage({ type: "getStatus" });
