@@ -25,12 +25,21 @@ function inputFiles(rel: string): string[] {
   return [rel];
 }
 
+/**
+ * Hashed once per process (~4 ms of reading the sources): `spot` asks for it when it starts its
+ * threads, loads the matcher and finds the anchor block, and a CLI run does not see its own
+ * sources change.
+ */
+let cacheKey: string | undefined;
+
 export function matcherCacheKey(): string {
+  if (cacheKey !== undefined) return cacheKey;
   const hash = createHash("sha256");
   for (const f of INPUTS.flatMap(inputFiles).sort()) {
     hash.update(f).update("\0").update(readFileSync(path.join(ROOT, f))).update("\0");
   }
-  return hash.digest("hex").slice(0, 16);
+  cacheKey = hash.digest("hex").slice(0, 16);
+  return cacheKey;
 }
 
 export interface CachedMatcher {
