@@ -70,31 +70,40 @@ export function hasCueIn(text: string, from: number, to: number, cues: readonly 
   const lo = Math.max(0, from);
   const hi = Math.min(text.length, to);
   if (hi <= lo || cues.length === 0) return false;
-  const firsts = firstUnitsOf(cues);
+  const byFirst = cuesByFirstUnit(cues);
   const { classes, fold1 } = foldTables;
   let prevWord = lo > 0 && isWordUnit(text, lo - 1);
   for (let p = lo; p < hi; p++) {
     const c = text.charCodeAt(p);
     const cls = classes[c] === 0 ? charClass(c) : classes[c]!;
     const isWord = cls === CharClass.Word;
-    if (isWord && !prevWord && firsts.has(fold1[c]!)) {
-      for (const cue of cues) if (cueAt(text, p, hi, cue)) return true;
+    if (isWord && !prevWord) {
+      const candidates = byFirst.get(fold1[c]!);
+      if (candidates !== undefined) for (const cue of candidates) if (cueAt(text, p, hi, cue)) return true;
     }
     if (cls !== CharClass.Ignorable) prevWord = isWord;
   }
   return false;
 }
 
-const firstUnitCache = new WeakMap<readonly string[], Set<number>>();
+const cuesByFirstCache = new WeakMap<readonly string[], Map<number, string[]>>();
 
-/** The folded first units of a cue list (a cheap pre-check before comparing whole cues). */
-function firstUnitsOf(cues: readonly string[]): Set<number> {
-  let set = firstUnitCache.get(cues);
-  if (set === undefined) {
-    set = new Set(cues.map((c) => c.charCodeAt(0)));
-    firstUnitCache.set(cues, set);
+/** A cue list's cues by their folded first unit: a word start is compared with those alone. */
+function cuesByFirstUnit(cues: readonly string[]): Map<number, string[]> {
+  let map = cuesByFirstCache.get(cues);
+  if (map === undefined) {
+    map = new Map();
+    for (const cue of cues) {
+      const first = cue.charCodeAt(0);
+      const list = map.get(first);
+      if (list === undefined) map.set(first, [cue]);
+      else list.push(cue);
+    }
+    // An empty cue (one that folds to nothing) matches wherever any other cue starts.
+    if (cues.includes("")) for (const list of map.values()) if (!list.includes("")) list.push("");
+    cuesByFirstCache.set(cues, map);
   }
-  return set;
+  return map;
 }
 
 /** Does text, folded from position p (not past hi), start with the folded cue? */
@@ -345,8 +354,8 @@ export class CueIndex {
 
 /** Does a cue of the list start at p and end by hi (p being a word start)? */
 function startsWithCue(text: string, p: number, hi: number, cues: readonly string[]): boolean {
-  if (!firstUnitsOf(cues).has(foldTables.fold1[text.charCodeAt(p)]!)) return false;
-  for (const cue of cues) if (cueAt(text, p, hi, cue)) return true;
+  const candidates = cuesByFirstUnit(cues).get(foldTables.fold1[text.charCodeAt(p)]!);
+  if (candidates !== undefined) for (const cue of candidates) if (cueAt(text, p, hi, cue)) return true;
   return false;
 }
 

@@ -55,6 +55,17 @@ const MAX_ACTIVE = 32;
 const WORD_BUFFER = 64;
 /** Int32 fields per edge table slot. */
 const SLOT_FIELDS = 4;
+/**
+ * The first field of a slot: the child node, and two facts about it that a hit needs at once
+ * (read from the same cache line as the edge instead of two more arrays).
+ */
+const CHILD_BITS = 29;
+const CHILD_MASK = (1 << CHILD_BITS) - 1;
+const CHILD_HAS_PATTERNS = 1 << CHILD_BITS;
+const CHILD_HAS_CHILDREN = 1 << (CHILD_BITS + 1);
+/** Int32 fields per node (first term, term count) and per pattern (entity, flags, firstUpper, allUpper). */
+const NODE_FIELDS = 2;
+const PATTERN_FIELDS = 4;
 /** Longest gap (spaces, hyphens) between the words of one name. */
 const MAX_GAP = 3;
 /** Folded units allowed between the words of one name: space, hyphen, quotes (цэнтр «Вясна»). */
@@ -94,10 +105,15 @@ function isWordUnit(c: number): boolean {
   return (entry & KIND_WORD_TEST) === KIND_WORD;
 }
 
-/** Endings are compared by a hash of their folded units (no string per probe). */
+/**
+ * Endings are compared by a hash of their folded units (no string per probe), taken from the
+ * last unit back: probe() extends it by one unit per shorter stem it tries.
+ */
+const ENDING_SEED = 0x6b43a9b5;
+const ENDING_MUL = 0x01000193;
 function endingKey(units: ArrayLike<number>, from: number, to: number): number {
-  let h = 0x6b43a9b5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ units[i]!, 0x01000193);
+  let h = ENDING_SEED;
+  for (let i = to - 1; i >= from; i--) h = Math.imul(h ^ units[i]!, ENDING_MUL);
   return (h ^ (to - from)) | 0;
 }
 
@@ -246,7 +262,6 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
   const maxEnding = compiled.maxEnding;
 
   const filters = filtersFromBase64(compiled.filters);
-  const { table, mask, endingSetOf: E, hasChildren } = buildEdgeTable(eParent, eHash1, eHash2, eChild, eEnding, nodeCount, endingSets.length);
   const termStart = base64ToInt32(compiled.nodes.termStart);
   const termCount = base64ToInt32(compiled.nodes.termCount);
   const terms = base64ToInt32(compiled.terms);
@@ -259,6 +274,22 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
     throw new Error("compiled matcher is damaged: node or pattern arrays differ in length; recompile the gazetteer");
   }
   checkTermLists(termStart, termCount, terms, patEntity, compiled.entities.length);
+  const { table, mask, endingSetOf: E } = buildEdgeTable(eParent, eHash1, eHash2, eChild, eEnding, termCount, endingSets.length);
+  // A hit reads its node's term list and each pattern's fields together: interleaved, they
+  // are one cache line each instead of one per array.
+  const nodeTerms = new Int32Array(nodeCount * NODE_FIELDS);
+  for (let node = 0; node < nodeCount; node++) {
+    nodeTerms[node * NODE_FIELDS] = termStart[node]!;
+    nodeTerms[node * NODE_FIELDS + 1] = termCount[node]!;
+  }
+  const patterns = new Int32Array(patternCount * PATTERN_FIELDS);
+  for (let p = 0; p < patternCount; p++) {
+    const at = p * PATTERN_FIELDS;
+    patterns[at] = patEntity[p]!;
+    patterns[at + 1] = patFlags[p]!;
+    patterns[at + 2] = patFirst[p]!;
+    patterns[at + 3] = patAll[p]!;
+  }
   const entityList: SpotEntity[] = compiled.entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));
   // Same keys in the same order for every entity (absent rules as undefined): the context
   // rules read them once per candidate, and one object shape keeps those reads monomorphic.
@@ -289,14 +320,9 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
     rootFormShift: shiftFor(filters.rootForm.length),
     innerFormFilter: filters.innerForm,
     innerFormShift: shiftFor(filters.innerForm.length),
-    hasChildren,
-    termStart,
-    termCount,
+    nodeTerms,
     terms,
-    patEntity,
-    patFlags,
-    patFirst,
-    patAll,
+    patterns,
     nodeGroup: new Int32Array(nodeCount),
     groupIds: new Map(),
     buf: new Uint16Array(WORD_BUFFER),
@@ -383,14 +409,14 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
       const start = starts[c]! - base;
       const end = ends[c]! - base;
       if (list.length > 0 && (list[list.length - 1]!.start !== start || list[list.length - 1]!.end !== end)) spanFrom = list.length;
-      const node = nodes[c]!;
-      const first = termStart[node]!;
-      const count = termCount[node]!;
+      const node = nodes[c]! * NODE_FIELDS;
+      const first = nodeTerms[node]!;
+      const count = nodeTerms[node + 1]!;
       for (let t = first; t < first + count; t++) {
-        const p = terms[t]!;
-        const flags = patFlags[p]!;
-        if ((flags & CHECK_CASE) !== 0 && !caseMatches(text, start, end, patFirst[p]!, patAll[p]!)) continue;
-        const entity = patEntity[p]!;
+        const p = terms[t]! * PATTERN_FIELDS;
+        const flags = patterns[p + 1]!;
+        if ((flags & CHECK_CASE) !== 0 && !caseMatches(text, start, end, patterns[p + 2]!, patterns[p + 3]!)) continue;
+        const entity = patterns[p]!;
         const weak = (flags & WEAK) !== 0;
         let dup = -1;
         for (let j = spanFrom; j < list.length; j++) {
@@ -447,9 +473,11 @@ function buildEdgeTable(
   eHash2: Int32Array,
   eChild: Int32Array,
   eEnding: Int32Array,
-  nodeCount: number,
+  termCount: Int32Array,
   endingSetCount: number,
-): { table: Int32Array; mask: number; endingSetOf: Int32Array; hasChildren: Uint8Array } {
+): { table: Int32Array; mask: number; endingSetOf: Int32Array } {
+  const nodeCount = termCount.length;
+  if (nodeCount > CHILD_MASK) throw new Error("compiled matcher has too many trie nodes for one page");
   const edgeCount = eParent.length;
   const size = nextPow2(Math.max(16, edgeCount * 2));
   const mask = size - 1;
@@ -474,7 +502,12 @@ function buildEdgeTable(
     endingSetOf[slot] = ending;
     hasChildren[parent] = 1;
   }
-  return { table, mask, endingSetOf, hasChildren };
+  for (let rec = 0; rec < table.length; rec += SLOT_FIELDS) {
+    const child = table[rec]!;
+    if (child === -1) continue;
+    table[rec] = child | (termCount[child]! > 0 ? CHILD_HAS_PATTERNS : 0) | (hasChildren[child] === 1 ? CHILD_HAS_CHILDREN : 0);
+  }
+  return { table, mask, endingSetOf };
 }
 
 /** Every node's pattern list lies inside the pattern ids, and every pattern names an entity. */
@@ -528,14 +561,11 @@ interface Scanner {
   readonly rootFormShift: number;
   readonly innerFormFilter: Int32Array;
   readonly innerFormShift: number;
-  readonly hasChildren: Uint8Array;
-  readonly termStart: Int32Array;
-  readonly termCount: Int32Array;
+  /** Per node: first term, term count (NODE_FIELDS). */
+  readonly nodeTerms: Int32Array;
   readonly terms: Int32Array;
-  readonly patEntity: Int32Array;
-  readonly patFlags: Int32Array;
-  readonly patFirst: Int32Array;
-  readonly patAll: Int32Array;
+  /** Per pattern: entity, flags, firstUpper, allUpper (PATTERN_FIELDS). */
+  readonly patterns: Int32Array;
   /**
    * Nodes whose patterns say the same (entity, flags, case) — one label reached in several
    * languages — yield the same mentions, so a span keeps one of them. 0: not computed yet.
@@ -566,11 +596,11 @@ interface Scanner {
 function groupOf(sc: Scanner, node: number): number {
   let g = sc.nodeGroup[node]!;
   if (g === 0) {
-    const from = sc.termStart[node]!;
+    const from = sc.nodeTerms[node * NODE_FIELDS]!;
     const keys: string[] = [];
-    for (let t = from; t < from + sc.termCount[node]!; t++) {
-      const p = sc.terms[t]!;
-      keys.push(`${sc.patEntity[p]},${sc.patFlags[p]},${sc.patFirst[p]},${sc.patAll[p]}`);
+    for (let t = from; t < from + sc.nodeTerms[node * NODE_FIELDS + 1]!; t++) {
+      const p = sc.terms[t]! * PATTERN_FIELDS;
+      keys.push(Array.from(sc.patterns.subarray(p, p + PATTERN_FIELDS)).join(","));
     }
     const signature = keys.sort().join(" ");
     g = sc.groupIds.get(signature) ?? sc.groupIds.size + 1;
@@ -583,10 +613,13 @@ function groupOf(sc: Scanner, node: number): number {
 function pushCandidate(sc: Scanner, textStart: number, textEnd: number, node: number): void {
   const start = textStart + sc.base;
   const end = textEnd + sc.base;
-  const group = groupOf(sc, node);
   const n = sc.candN;
-  for (let j = n - 1; j >= 0 && sc.candStart[j] === start && sc.candEnd[j] === end; j--) {
-    if (sc.nodeGroup[sc.candNode[j]!] === group) return;
+  // Most spans have one hit: groups are compared only when an earlier hit has the same span.
+  if (n > 0 && sc.candStart[n - 1] === start && sc.candEnd[n - 1] === end) {
+    const group = groupOf(sc, node);
+    for (let j = n - 1; j >= 0 && sc.candStart[j] === start && sc.candEnd[j] === end; j--) {
+      if (groupOf(sc, sc.candNode[j]!) === group) return;
+    }
   }
   if (n === sc.candStart.length) {
     sc.candStart = grown(sc.candStart);
@@ -638,11 +671,15 @@ function probe(sc: Scanner, node: number, start: number, te: number, len: number
   const root = node === 0;
   const { table, mask, pre1, pre2 } = sc;
   const maxK = len - 1 < sc.maxEnding ? len - 1 : sc.maxEnding;
+  const buf = sc.buf;
+  let endingHash = ENDING_SEED;
   for (let kk = 0; kk <= maxK; kk++) {
     const stemLen = len - kk;
+    // endingKey(buf, stemLen, len), one unit longer than the last one.
+    if (kk !== 0) endingHash = Math.imul(endingHash ^ buf[stemLen]!, ENDING_MUL);
+    const ending = kk === 0 ? 0 : (endingHash ^ kk) | 0;
     // An ending no ending set has (most splits of an ordinary word) is dropped before any
     // filter or table read, which would miss the cache: the union fits in 256 bytes.
-    const ending = kk === 0 ? 0 : endingKey(sc.buf, stemLen, len);
     if (kk !== 0) {
       const eb = endingBit(ending);
       if ((sc.anyEnding[eb >>> 5]! & (1 << (eb & 31))) === 0) continue;
@@ -661,14 +698,15 @@ function probe(sc: Scanner, node: number, start: number, te: number, len: number
     let slot = slotOf(node, a, mask);
     for (;;) {
       const rec = slot * SLOT_FIELDS;
-      const child = table[rec]!;
-      if (child === -1) break;
+      const entry = table[rec]!;
+      if (entry === -1) break;
       if (table[rec + 2] === a && table[rec + 1] === node && table[rec + 3] === b) {
         const set = sc.endingSetOf[slot]!;
         const ok = kk === 0 ? sc.endingEmpty[set] === 1 : sc.endingSets[set]!.has(ending);
         if (ok) {
-          if (sc.termCount[child]! > 0) pushCandidate(sc, start, te, child);
-          if (sc.hasChildren[child] === 1 && sc.nxtN < MAX_ACTIVE) {
+          const child = entry & CHILD_MASK;
+          if ((entry & CHILD_HAS_PATTERNS) !== 0) pushCandidate(sc, start, te, child);
+          if ((entry & CHILD_HAS_CHILDREN) !== 0 && sc.nxtN < MAX_ACTIVE) {
             sc.nxtNode[sc.nxtN] = child;
             sc.nxtStart[sc.nxtN] = start;
             sc.nxtN++;
@@ -746,13 +784,17 @@ function scan(sc: Scanner, text: string): void {
   let actN = 0;
   let prevEnd = -1;
   let i = 0;
+  // The table entry of text[i] (a separator past the end). Separators and words each have a
+  // loop of their own: one loop branching on the kind of every unit ran 5–15 % slower.
+  let entry = n > 0 ? units[text.charCodeAt(0)]! : KIND_SEPARATOR;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    let entry = units[c]!;
-    if ((entry & KIND_WORD_TEST) !== KIND_WORD) {
-      if (entry === KIND_UNKNOWN) unitEntry(c);
-      else i++;
-      continue;
+    while ((entry & KIND_WORD_TEST) !== KIND_WORD) {
+      if (entry === KIND_UNKNOWN) {
+        entry = unitEntry(text.charCodeAt(i));
+        continue;
+      }
+      if (++i >= n) return;
+      entry = units[text.charCodeAt(i)]!;
     }
     // A word: fold and hash it (FNV over folded units, as lib/text/tokens hashFolded). The
     // tight loop takes units that fold to one unit; anything else inside a word (ß, an
@@ -763,12 +805,16 @@ function scan(sc: Scanner, text: string): void {
     let h = SEED1;
     while ((entry & 7) === KIND_WORD) {
       h = Math.imul(h ^ (entry >>> 3), MUL1);
-      if (++i >= n) break;
+      if (++i >= n) {
+        entry = KIND_SEPARATOR;
+        break;
+      }
       entry = units[text.charCodeAt(i)]!;
     }
-    if (i < n && (entry & 7) !== KIND_SEPARATOR) {
+    if ((entry & 7) !== KIND_SEPARATOR) {
       i = wordRest(sc, text, ts, i, h);
       h = sc.restHash;
+      entry = i < n ? units[text.charCodeAt(i)]! : KIND_SEPARATOR;
     }
     // A unit folds to at most two: only words over half the buffer can overflow it.
     const tooLong = i - ts > WORD_BUFFER / 2 && foldedLength(text, ts, i) > WORD_BUFFER;
