@@ -8,6 +8,7 @@ import type { Matcher } from "../../lib/spot/match";
 import type { SpotEntity, SpotMention } from "../../lib/spot/types";
 import { EXIT_FAILED, EXIT_OK, UsageError, parseCommandArgs } from "./args";
 import type { Command } from "./command";
+import { decodeUtf8 } from "./decode-utf8";
 import type { SpotThreads, SpotTally } from "./spot-parallel";
 
 const HELP = `Usage: briefings spot [--stats] FILE...
@@ -155,7 +156,7 @@ async function readSpotText(file: string): Promise<{ ok: true; text: string } | 
   // The same verdicts as ingest's decodeText, through node's native checks: on a 40 MB file
   // this is ~10 ms instead of ~300 ms for a fatal TextDecoder plus a control-character scan.
   if (bytes.includes(0) || !isUtf8(bytes)) return { ok: false, error: BINARY_ERROR };
-  let text = bytes.toString("utf8");
+  let text = decodeUtf8(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const looksHtml = /\.x?html?$/i.test(file) || /^\s*<(!doctype\s+html|html)[\s>]/i.test(text.slice(0, 1024));
   if (!looksHtml) return { ok: true, text };
