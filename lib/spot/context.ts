@@ -648,9 +648,11 @@ function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** Per gazetteer, kept across calls: which entities are gated, and each id's entity index. */
+/** Per gazetteer, kept across calls: which entities are gated, which have veto or namesake rules, and each id's entity index. */
 interface GazetteerFacts {
   gated: Uint8Array;
+  /** Per entity: 1 when the veto or namesake rules apply to it (forbidsNearby, or a person). */
+  ruled: Uint8Array;
   indexOf: Map<string, number>;
 }
 const gazetteerFacts = new WeakMap<readonly CompiledEntity[], GazetteerFacts>();
@@ -659,7 +661,11 @@ function factsOf(entities: readonly CompiledEntity[]): GazetteerFacts {
   let facts = gazetteerFacts.get(entities);
   if (facts === undefined) {
     // Ids are unique (the compiler rejects duplicates).
-    facts = { gated: Uint8Array.from(entities, (e) => (e.gated === true ? 1 : 0)), indexOf: new Map(entities.map((e, i) => [e.id, i])) };
+    facts = {
+      gated: Uint8Array.from(entities, (e) => (e.gated === true ? 1 : 0)),
+      ruled: Uint8Array.from(entities, (e) => (e.forbids !== undefined || e.type === "person" ? 1 : 0)),
+      indexOf: new Map(entities.map((e, i) => [e.id, i])),
+    };
     gazetteerFacts.set(entities, facts);
   }
   return facts;
@@ -671,7 +677,7 @@ function byStart(a: Candidate, b: Candidate): number {
 
 /** Keeps the candidates whose context allows them. */
 export function applyContext(text: string, candidates: readonly Candidate[], entities: readonly CompiledEntity[]): Candidate[] {
-  const { gated, indexOf } = factsOf(entities);
+  const { gated, ruled, indexOf } = factsOf(entities);
   const needsEvidence = (c: Candidate) => c.weak || gated[c.entity] === 1;
   const cueIndex = CueIndex.of(text, entities);
   const cuesIn = (from: number, to: number, cues: readonly string[]) => cueIndex.has(from, to, cues);
@@ -679,6 +685,9 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
   const foreignNames = foreignNameCacheOf(entities);
   /** The veto and namesake rules. */
   const stands = (c: Candidate): boolean => {
+    // Most entities have neither rule: their (scattered) objects are not read at all.
+    const r = ruled[c.entity];
+    if (r !== 1) return r === 0;
     const e = entities[c.entity];
     if (e === undefined) return false;
     if (e.forbids !== undefined) {

@@ -303,6 +303,7 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
     gated: e.gated,
   }));
   const byId = new Map(entityList.map((e) => [e.id, e]));
+  const entityIds = compiled.entities.map((e) => e.id);
 
   const sc: Scanner = {
     table,
@@ -447,7 +448,7 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
     let lastEnd = -1;
     for (const c of accepted) {
       if (c.start < lastEnd) continue;
-      out.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, entityId: compiled.entities[c.entity]!.id });
+      out.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end, entityId: entityIds[c.entity]! });
       lastEnd = c.end;
     }
     return out;
