@@ -5,7 +5,7 @@
 // zod/mini: the content script validates the stored matcher on every page (lib/schema/mini.ts).
 import { EntityType, z } from "../schema/mini";
 
-export const COMPILED_FORMAT = "briefings-matcher/2";
+export const COMPILED_FORMAT = "briefings-matcher/3";
 
 /** Pattern flag bits. */
 export const PATTERN_WEAK = 1;
@@ -67,13 +67,17 @@ export function edgeSlot(parent: number, hash1: number, mask: number): number {
 }
 
 /**
- * The two Bloom filter bit positions of a root key, from hash1 only (the scanner computes
- * hash2 only for words that pass the filter). Top bits of two multiplicative mixes: the low
- * bits of an FNV-style hash depend on the low bits of the input only.
+ * The root stem filter is a blocked Bloom filter: a stem's two bits lie in one 32-bit word, so
+ * a stem that is in it (every stem of a name found) costs one memory access, not two. Word
+ * index and bits from hash1 only (the scanner computes hash2 only for stems that pass), by
+ * other mixes than the form filters' (lib/spot/filters.ts): a bare stem is also a form, and
+ * with the same mixes a form filter's false positive would pass here too. Top bits of
+ * multiplicative mixes: the low bits of an FNV-style hash depend on the low bits of the input only.
  */
-export function filterBit1(hash1: number, shift: number): number {
+export function stemWord(hash1: number, shift: number): number {
   return Math.imul(hash1, 0x9e3779b1) >>> shift;
 }
-export function filterBit2(hash1: number, shift: number): number {
-  return Math.imul(hash1 ^ (hash1 >>> 15), 0x2c1b3c6d) >>> shift;
+export function stemMask(hash1: number): number {
+  const y = Math.imul(hash1 ^ (hash1 >>> 15), 0x2c1b3c6d);
+  return (1 << (y >>> 27)) | (1 << ((y >>> 22) & 31));
 }

@@ -11,7 +11,7 @@
  * have one filter each.
  */
 import { HASH_MUL_1 } from "../text/tokens";
-import { filterBit1, filterBit2 } from "./compiled";
+import { stemMask, stemWord } from "./compiled";
 import { base64ToInt32, int32ToBase64 } from "./typed-base64";
 
 export interface MatcherFilters {
@@ -85,15 +85,14 @@ export function buildFilters(edges: FilterEdges): MatcherFilters {
   const innerStem = new Int32Array(nextPow2(Math.max(1024, (edges.count - rootEdges) * 16)) >>> 5);
   const rootFormShift = shiftFor(rootForm.length);
   const innerFormShift = shiftFor(innerForm.length);
-  const rootStemShift = shiftFor(rootStem.length * 32);
+  const rootStemShift = shiftFor(rootStem.length);
   const innerStemShift = shiftFor(innerStem.length * 32);
   for (let i = 0; i < edges.count; i++) {
     const parent = edges.parent[i]!;
     const hash1 = edges.hash1[i]!;
     if (parent !== 0) setBit(innerStem, innerStemBit(parent, hash1, innerStemShift));
     else {
-      setBit(rootStem, filterBit1(hash1, rootStemShift));
-      setBit(rootStem, filterBit2(hash1, rootStemShift));
+      rootStem[stemWord(hash1, rootStemShift)]! |= stemMask(hash1);
     }
     // The hash of stem + ending continues the stem's hash over the ending's units.
     for (const units of endingUnits[edges.endingSet[i]!] ?? []) {

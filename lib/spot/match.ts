@@ -10,7 +10,7 @@
  */
 import { CharClass, charClass, foldTables, isUpperCaseCode } from "../text/fold";
 import { isElision, HASH_MUL_1, HASH_MUL_2, HASH_SEED_1, HASH_SEED_2 } from "../text/tokens";
-import { COMPILED_FORMAT, CompiledGazetteer, type CompiledEntity, edgeSlot, filterBit1, filterBit2, PATTERN_CHECK_CASE, PATTERN_WEAK } from "./compiled";
+import { COMPILED_FORMAT, CompiledGazetteer, type CompiledEntity, edgeSlot, PATTERN_CHECK_CASE, stemMask, stemWord, PATTERN_WEAK } from "./compiled";
 import { applyContext, type Candidate } from "./context";
 import { describeIssues } from "../sync/zod-issues";
 import { filtersFromBase64, formMask as formMaskOf, formWord as formWordOf, innerFormKey as innerFormKeyOf, innerStemBit as innerStemBitOf, nextPow2, shiftFor } from "./filters";
@@ -40,8 +40,8 @@ const SEED2 = HASH_SEED_2;
 const MUL1 = HASH_MUL_1;
 const MUL2 = HASH_MUL_2;
 const slotOf = edgeSlot;
-const bit1Of = filterBit1;
-const bit2Of = filterBit2;
+const stemWordOf = stemWord;
+const stemMaskOf = stemMask;
 const formMask = formMaskOf;
 const formWord = formWordOf;
 const innerFormKey = innerFormKeyOf;
@@ -316,7 +316,7 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
     anyEnding,
     maxEnding,
     filter: filters.rootStem,
-    fshift: shiftFor(filters.rootStem.length * 32),
+    fshift: shiftFor(filters.rootStem.length),
     innerFilter: filters.innerStem,
     innerShift: shiftFor(filters.innerStem.length * 32),
     rootFormFilter: filters.rootForm,
@@ -687,10 +687,8 @@ function probe(sc: Scanner, node: number, start: number, te: number, len: number
     }
     const a = pre1[stemLen]!;
     if (root) {
-      const b1 = bit1Of(a, sc.fshift);
-      if ((sc.filter[b1 >>> 5]! & (1 << (b1 & 31))) === 0) continue;
-      const b2 = bit2Of(a, sc.fshift);
-      if ((sc.filter[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
+      const sm = stemMaskOf(a);
+      if ((sc.filter[stemWordOf(a, sc.fshift)]! & sm) !== sm) continue;
     } else {
       const bi = innerStemBit(node, a, sc.innerShift);
       if ((sc.innerFilter[bi >>> 5]! & (1 << (bi & 31))) === 0) continue;
