@@ -544,6 +544,45 @@ function hasForeignQualifier(text: string, c: Candidate): boolean {
   return after !== undefined && hasCueIn(text, after[0], after[1], FOREIGN_QUALIFIERS);
 }
 
+/** Words for a region or a district, as folded word prefixes: "в Горках Могилевской области". */
+const REGION_NOUNS = foldAll([
+  "област", "обл.", "вобласц", "вобл.", "област", "район", "раён", "rajon", "region", "oblast", "voblast",
+  "obwod", "obwód", "obwodzie", "powiat", "rejon", "district", "bezirk", "gebiet", "srit", "apskrit",
+]);
+
+/**
+ * A place followed by a capitalised word and a word for a region ("в Горках Могилевской
+ * области", "у Лідзе Гродзенскай вобласці"): the capital belongs to the region's adjective,
+ * not to a surname after a first name.
+ */
+function beforeRegionName(text: string, c: Candidate): boolean {
+  const next = neighbourWord(text, c.end, 1);
+  if (next === undefined) return false;
+  const after = neighbourWord(text, next[1], 1);
+  return after !== undefined && hasCueIn(text, after[0], after[1], REGION_NOUNS);
+}
+
+/** How far a closing quote may be for the quote to count as one title ("«Зеркало недели»"). */
+const TITLE_QUOTE_CHARS = 80;
+
+/**
+ * A weak label right after an opening quote whose closing quote comes later on the line: the
+ * label only opens a longer quoted title or a quoted sentence («Зеркало недели», «Вясна
+ * прыйшла рана»), which is not the entity.
+ */
+function opensLongerQuote(text: string, c: Candidate): boolean {
+  const before = text.charAt(c.start - 1);
+  if (before === "" || !OPENING_QUOTES.includes(before) || before === "'" || before === "’") return false;
+  const after = text.charAt(c.end);
+  if (after !== "" && CLOSING_QUOTES.includes(after)) return false;
+  for (let i = c.end; i < text.length && i - c.end < TITLE_QUOTE_CHARS; i++) {
+    const ch = text.charAt(i);
+    if (ch === "\n") return false;
+    if (CLOSING_QUOTES.includes(ch) && ch !== "'" && ch !== "’") return true;
+  }
+  return false;
+}
+
 /** Kinds of place that an apposition may name ("Lida, a town in…"), as folded word prefixes. */
 const PLACE_NOUNS = foldAll([
   "town", "city", "village", "district", "region", "город", "горад", "міст", "посёл", "пасёл", "селищ", "вёск",
@@ -760,7 +799,8 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
     const quoted = isQuoted(text, c);
     const coreferent = person && c.weak && namedElsewhere(c);
     if (c.weak && !quoted) {
-      if (followedByCapitalisedWord(text, c) && !(coreferent && isPossessive(text, c)) && !isAcronymBeforeWord(text, c, e)) continue;
+      if (followedByCapitalisedWord(text, c) && !(coreferent && isPossessive(text, c)) && !isAcronymBeforeWord(text, c, e) && !(e.type === "place" && beforeRegionName(text, c))) continue;
+      if (opensLongerQuote(text, c)) continue;
       if (e.type === "place" && (isPersonApposition(text, c) || afterPersonNoun(text, c))) continue;
       if (!person && hasForeignQualifier(text, c)) continue;
     }

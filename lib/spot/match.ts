@@ -125,6 +125,9 @@ function endingBit(key: number): number {
 
 function gapJoins(text: string, from: number, to: number): boolean {
   if (to - from > MAX_GAP || from < 0) return false;
+  // An apostrophe alone between two words: the end of an elided prefix (centrale nucléaire
+  // d'Astravets); inside any other word it belongs to the word.
+  if (to - from === 1 && classOf(text.charCodeAt(from)) === APOSTROPHE_CLASS) return true;
   let breaks = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);

@@ -1,6 +1,6 @@
 /**
  * Given names, for telling a namesake ("Igor Putin", "Ирина Колесникова") from the entity a
- * surname-only label stands for. The built-in list (data/given-names.json, ~50 common names
+ * surname-only label stands for. The built-in list (data/given-names.json, 47–84 common names
  * per language) is joined by the first names of the gazetteer's people at run time.
  *
  * Two spellings of one name ("Aliaksandr", "Alexander", "Олександр") share a consonant

@@ -48,6 +48,16 @@ function ru(t: string): StemRule[] {
   if (/[сц]кий$/.test(t)) return [rule(cut(t, 2), ["ий", "ого", "ому", "им", "ом"])];
   if (/[сц]кой$/.test(t)) return [rule(cut(t, 2), ["ой", "ого", "ому", "им", "ом"])];
   if (/(ов|ев|ин|ын)а$/.test(t)) return [rule(cut(t, 1), ["а", "ой", "у", "ою"])];
+  // Adjectives inside names (Народного антикризисного управления, Центральную избирательную комиссию).
+  if (/[ыо]й$/.test(t) || /ое$/.test(t)) return [rule(cut(t, 2), [t.slice(-2), "ого", "ому", "ым", "ом"])];
+  if (/ая$/.test(t)) return [rule(cut(t, 2), ["ая", "ой", "ую", "ою"])];
+  if (/яя$/.test(t)) return [rule(cut(t, 2), ["яя", "ей", "юю", "ею"])];
+  if (/ые$/.test(t)) return [rule(cut(t, 2), ["ые", "ых", "ым", "ыми"])];
+  // -ие: a neuter noun (управление, собрание) or a plural adjective; -ий: a first name (Юрий →
+  // Юрия, Юрием) or an adjective (Высший → Высшего). Both sets: a form of the other kind never
+  // occurs in text.
+  if (/ие$/.test(t)) return [rule(cut(t, 2), ["ие", "ия", "ию", "ием", "ии", "их", "им", "ими"])];
+  if (/ий$/.test(t)) return [rule(cut(t, 1), ["й", "я", "ю", "ем", "и"]), rule(cut(t, 2), ["ий", "его", "ему", "им", "ем"])];
   if (/а$/.test(t)) return [rule(cut(t, 1), ["а", "ы", "и", "е", "у", "ой", "ою"])];
   if (/я$/.test(t)) return [rule(cut(t, 1), ["я", "и", "е", "ю", "ей", "ею"])];
   if (/ь$/.test(t)) return [rule(cut(t, 1), ["ь", "я", "ю", "ем", "е", "и", "ью"])];
@@ -56,13 +66,30 @@ function ru(t: string): StemRule[] {
   if (/[гкх]и$/.test(t)) return [rule(cut(t, 1), ["и", "ам", "ами", "ах", "ов"])];
   if (/[жчшщ]и$/.test(t)) return [rule(cut(t, 1), ["и", "ам", "ами", "ах", "ей"])];
   if (/[аеоуэ]й$/.test(t)) return [rule(cut(t, 1), ["й", "я", "ю", "ем", "е"])];
-  if (CYR_CONSONANT.test(t)) return [rule(t, ["", "а", "у", "ом", "ем", "е", "ым", "ым"])];
+  if (CYR_CONSONANT.test(t)) return [rule(t, ["", "а", "у", "ом", "ем", "е", "ым", "ым"]), ...fleeting(t, ["ец", "ок", "ёк"], ["а", "у", "ом", "ем", "е"])];
   return []; // -о, -е, -и, -у: not declined (Лукашенко, Гродно)
+}
+
+/**
+ * The fleeting vowel of -ец/-ок nouns: Островец → Островца, в Островце; Городок → Городка. An
+ * extra stem without the vowel, with the oblique endings.
+ */
+function fleeting(t: string, suffixes: readonly string[], endings: readonly string[], soften: (stem: string) => string = (x) => x): StemRule[] {
+  for (const suffix of suffixes) {
+    if (t.endsWith(suffix) && t.length > suffix.length + 2) return [rule(soften(cut(t, suffix.length)) + suffix.slice(-1), endings)];
+  }
+  return [];
 }
 
 function be(t: string): StemRule[] {
   if (/[сц]кая$/.test(t)) return [rule(cut(t, 2), ["ая", "ай", "ую", "аю"])];
   if (/[сц]кі$/.test(t)) return [rule(cut(t, 1), ["і", "ага", "аму", "ім"])];
+  // Adjectives inside names (Народнага антыкрызіснага ўпраўлення, Каардынацыйную раду).
+  if (/[ао]е$/.test(t)) return [rule(cut(t, 2), [t.slice(-2), "ага", "аму", "ым"])];
+  if (/ая$/.test(t)) return [rule(cut(t, 2), ["ая", "ай", "ую", "аю"])];
+  if (/ыя$/.test(t)) return [rule(cut(t, 2), ["ыя", "ых", "ым", "ымі"])];
+  // Neuter nouns: упраўленне → упраўлення, ва ўпраўленні.
+  if (/[нлцсзджтч]е$/.test(t)) return [rule(cut(t, 1), ["е", "я", "ю", "ем", "і"])];
   if (/а$/.test(t)) {
     const stem = cut(t, 1);
     const out = [rule(stem, ["а", "ы", "і", "е", "э", "у", "ай", "аю", "ою", "ам"])];
@@ -73,12 +100,14 @@ function be(t: string): StemRule[] {
   }
   if (/я$/.test(t)) return [rule(cut(t, 1), ["я", "і", "ю", "яй", "яю", "ёй"])]; // Вільня → Вільні
   // Plurals and plural-only place names: Кіберпартызаны → Кіберпартызанамі, Баранавічы → Баранавічах.
-  if (/[бвгджзклмнпрстфхцчшў]ы$/.test(t) || /[гкх]і$/.test(t)) return [rule(cut(t, 1), [t.slice(-1), "аў", "ам", "амі", "ах"])];
+  // (-ы is also a masculine adjective: народны → народнага.)
+  if (/[бвгджзклмнпрстфхцчшў]ы$/.test(t) || /[гкх]і$/.test(t)) return [rule(cut(t, 1), [t.slice(-1), "аў", "ам", "амі", "ах", "ага", "аму", "ым", "ых"])];
   if (/ь$/.test(t)) {
     const stem = cut(t, 1);
     const last = stem.slice(-1);
-    // Беларусь → Беларуссю: the consonant doubles before the instrumental -ю.
-    return [rule(stem, ["ь", "і", "ю", "ем", "я", `${last}ю`])];
+    // Беларусь → Беларуссю: the consonant doubles before the instrumental -ю. Classical
+    // spelling drops the е of -ель: Гомель → Гомля, у Гомлі.
+    return [rule(stem, ["ь", "і", "ю", "ем", "я", `${last}ю`]), ...fleeting(stem, ["ел"], ["я", "ю", "і", "ем"])];
   }
   if (/[аеёоуэыіюя]ў$/.test(t)) return [rule(cut(t, 1) + "в", ["а", "у", "е", "ам"])]; // Магілёў → Магілёва
   if (/[аеоуэ]й$/.test(t)) return [rule(cut(t, 1), ["й", "я", "ю", "ем", "і"])];
@@ -87,6 +116,8 @@ function be(t: string): StemRule[] {
     const out = [rule(t, ["", "а", "у", "ам", "ом", "е", "ы", "ым"])];
     const alt = alternate(t, [["ст", "сц"], ["д", "дз"], ["т", "ц"], ["г", "з"], ["х", "с"]]);
     if (alt !== undefined) out.push(rule(alt, ["е"])); // Брэст → Брэсце
+    // Fleeting vowel, в → ў before the consonant left: Астравец → Астраўца, у Астраўцы; Гарадок → Гарадка.
+    out.push(...fleeting(t, ["ец", "ок", "ак"], ["а", "у", "ом", "ам", "ы", "е"], (stem) => stem.replace(/([аеёіоуыэюя])в$/, "$1ў")));
     return out;
   }
   return [];
@@ -122,6 +153,9 @@ function beLatin(t: string): StemRule[] {
 function uk(t: string): StemRule[] {
   if (/[сц]ька$/.test(t)) return [rule(cut(t, 1), ["а", "ої", "ій", "у", "ою"])];
   if (/[сц]ький$/.test(t)) return [rule(cut(t, 2), ["ий", "ого", "ому", "им", "ім"])];
+  // Adjectives inside names (Народного антикризового управління, Координаційну раду).
+  if (/ий$/.test(t)) return [rule(cut(t, 2), ["ий", "ого", "ому", "им", "ім"])];
+  if (/[нвлр]е$/.test(t)) return [rule(cut(t, 1), ["е", "ого", "ому", "им", "ім"])];
   if (/ко$/.test(t)) return [rule(cut(t, 1), ["о", "а", "у", "ові", "ом"])];
   if (/а$/.test(t)) {
     const stem = cut(t, 1);
@@ -131,16 +165,19 @@ function uk(t: string): StemRule[] {
     if (alt !== undefined) out.push(rule(alt, ["і"]));
     return out;
   }
-  if (/я$/.test(t)) return [rule(cut(t, 1), ["я", "і", "ю", "ею"])];
+  // (-ння, -ття: neuter nouns, управління → управлінням.)
+  if (/я$/.test(t)) return [rule(cut(t, 1), ["я", "і", "ю", "ею", "ям"])];
   if (/ь$/.test(t)) {
     const stem = cut(t, 1);
-    return [rule(stem, ["ь", "я", "ю", "ем", "і", `${stem.slice(-1)}ю`])];
+    // Островець → Островця, в Островці.
+    return [rule(stem, ["ь", "я", "ю", "ем", "і", `${stem.slice(-1)}ю`]), ...fleeting(stem, ["ец"], ["я", "ю", "ем", "і"])];
   }
   // Plurals and plural-only place names: Кіберпартизани → Кіберпартизанами, Ошмяни → Ошмянах.
   if (/[бвгджзклмнпрстфхцчшщ]и$/.test(t)) return [rule(cut(t, 1), ["и", "ів", "ам", "ами", "ах"])];
+  if (/[нвлр]і$/.test(t)) return [rule(cut(t, 1), ["і", "их", "им", "ими"])]; // plural adjectives: народні → народних
   if (/о$/.test(t)) return [rule(cut(t, 1), ["о", "а", "у", "і", "ом"])];
-  if (/[аеоуи]й$/.test(t)) return [rule(cut(t, 1), ["й", "я", "ю", "єм", "ї"])];
-  if (CYR_CONSONANT.test(t)) return [rule(t, ["", "а", "у", "ом", "і", "ові", "ем", "им"])];
+  if (/[аеоуиі]й$/.test(t)) return [rule(cut(t, 1), ["й", "я", "ю", "єм", "ї"])]; // Білоруськалій → Білоруськалію
+  if (CYR_CONSONANT.test(t)) return [rule(t, ["", "а", "у", "ом", "і", "ові", "ем", "им"]), ...fleeting(t, ["ок"], ["а", "у", "ом", "і"])];
   return [];
 }
 
@@ -156,6 +193,12 @@ function pl(t: string): StemRule[] {
   if (/[sc]ki$/.test(t)) return [rule(cut(t, 1), ["i", "iego", "iemu", "im"])];
   // Feminine surnames in -owa/-ewa/-awa decline as adjectives: Kalesnikawej, Kolesnikową.
   if (/[aoe]wa$/.test(t)) return [rule(cut(t, 1), ["a", "ej", "ą", "ę"])];
+  // Adjectives inside names (Narodowego Zarządzania Antykryzysowego, Sądu Najwyższego).
+  if (/[^aeiouyąęó]y$/.test(t)) return [rule(cut(t, 1), ["y", "ego", "emu", "ym", "ych", "ymi"])];
+  // -ie: a neuter noun (Zarządzanie → Zarządzania, Zgromadzeniu) or an adjective (-kie, -gie).
+  if (/ie$/.test(t)) return [rule(cut(t, 2), ["ie", "ia", "iu", "iem", "iego", "iemu", "im", "ich", "imi"])];
+  // -e: an adjective (Narodowe → Narodowego) or a plural-only town (Osipowicze → Osipowiczach, do Osipowicz).
+  if (/[^aeiouyąęó]e$/.test(t)) return [rule(cut(t, 1), ["e", "ego", "emu", "ym", "ych", "ymi", "", "ach", "ami", "om"])];
   if (/ów$/.test(t)) {
     // -ów is a genitive plural (Cyberpartyzantów → Cyberpartyzantami) or a town (Borysów →
     // Borysowie): both sets of endings, on the stem without -ów.
@@ -164,7 +207,8 @@ function pl(t: string): StemRule[] {
   }
   if (/[ao]$/.test(t)) {
     const stem = cut(t, 1);
-    const endings = t.endsWith("a") ? ["a", "y", "i", "ę", "ą", "o"] : ["o", "a", "u", "em", "i", "ę", "ą"];
+    // (-a is also a feminine adjective: Rada Koordynacyjna → Rady Koordynacyjnej.)
+    const endings = t.endsWith("a") ? ["a", "y", "i", "ę", "ą", "o", "ej"] : ["o", "a", "u", "em", "i", "ę", "ą"];
     const out = [rule(stem, endings)];
     const alt = alternate(stem, PL_SOFTENING);
     if (alt !== undefined) out.push(rule(alt, ["e"]));
@@ -178,9 +222,9 @@ function pl(t: string): StemRule[] {
   }
   if (LAT_CONSONANT.test(t)) {
     const out = [rule(t, ["", "a", "u", "em", "iem", "owi", "ie", "y"])];
-    // Mobile e: Homel → Homla, Aleksander → Aleksandra.
-    const mobile = /^(.+)e([lkcr])$/.exec(t);
-    if (mobile) out.push(rule(mobile[1]! + mobile[2]!, ["a", "u", "em", "owi"]));
+    // Mobile e: Homel → Homla, Aleksander → Aleksandra, Ostrowiec → Ostrowca, pod Ostrowcem.
+    const mobile = /^(.+?)(ie|e)([lkcr])$/.exec(t);
+    if (mobile) out.push(rule(mobile[1]! + mobile[3]!, ["a", "u", "em", "owi"]));
     return out;
   }
   return [];

@@ -89,4 +89,31 @@ describe("spotting accuracy rules", () => {
   it("finds Łacinka case forms (z Pucinym)", () => {
     expect(found("Łukašenka sustreŭsia ŭ Miensku z Pucinym.")).toContain("Pucinym=vladimir-putin");
   });
+  it("finds names in oblique cases of their adjectives, -ий first names and fleeting vowels", () => {
+    expect(found("в Народном антикризисном управлении заявили")).toEqual(["Народном антикризисном управлении=national-anti-crisis-management"]);
+    expect(found("заявление Юрия Амбразевича")).toEqual(["Юрия Амбразевича=yury-ambrazevich"]);
+    expect(found("Второй энергоблок Белорусской АЭС в Островце снова отключили.")).toEqual(["Белорусской АЭС=belarusian-nuclear-power-plant", "Островце=astravets"]);
+    expect(found("Другі энергаблок Беларускай АЭС у Астраўцы зноў адключылі.")).toEqual(["Беларускай АЭС=belarusian-nuclear-power-plant", "Астраўцы=astravets"]);
+    expect(found("Litwa protestuje przeciwko elektrowni atomowej pod Ostrowcem na Białorusi.")).toEqual(["Ostrowcem=astravets", "Białorusi=belarus"]);
+    expect(found("Obóz Wagnera pod Osipowiczami opustoszał.")).toEqual(["Osipowiczami=asipovichy"]);
+  });
+
+  it("joins the words of a name across an elided prefix (centrale nucléaire d’Astravets)", () => {
+    expect(found("La Lituanie juge la centrale nucléaire d’Astravets dangereuse.")).toEqual(["centrale nucléaire d’Astravets=belarusian-nuclear-power-plant"]);
+    expect(found("la présidentielle d'août 2020 en Biélorussie")).toEqual(["présidentielle d'août 2020=2020-belarusian-presidential-election", "Biélorussie=belarus"]);
+  });
+
+  it("keeps a weak place before a region's name (в Горках Могилевской области)", () => {
+    expect(found("Его этапировали в колонию в Горках Могилевской области.")).toEqual(["Горках=horki", "Могилевской области=mahiliou-region"]);
+  });
+
+  it("does not take a weak label that only opens a longer quoted title («Зеркало недели»)", () => {
+    expect(found("Латушко в интервью изданию «Зеркало недели» заявил, что Лукашенко проиграет.")).not.toContain("Зеркало=zerkalo");
+    expect(found("Латушко в интервью изданию «Зеркало» заявил, что Лукашенко проиграет.")).toContain("Зеркало=zerkalo");
+  });
+
+  it("tells namesakes with a foreign given name from the entity (Siim Kallas, Sanna Marin)", () => {
+    expect(found("Siim Kallas, the father of Kaja Kallas, spoke in Minsk.")).toEqual(["Kaja Kallas=kaja-kallas", "Minsk=minsk"]);
+    expect(found("Sanna Marin accused Lukashenko's government.")).toEqual(["Lukashenko's=alexander-lukashenko"]);
+  });
 });

@@ -99,4 +99,43 @@ describe("inflect", () => {
   it("declines Ukrainian -на place adjectives: Мар'їній Гірці", () => {
     expect(inflectedForms("Мар'їна", "uk")).toContain("мар'їній");
   });
+
+  it("declines the adjectives and neuter nouns of multi-word names", () => {
+    const has = (token: string, lang: Parameters<typeof inflectedForms>[1], forms: string[]) => expect(inflectedForms(token, lang)).toEqual(expect.arrayContaining(forms));
+    has("Народное", "ru", ["народного", "народном", "народным"]);
+    has("Координационный", "ru", ["координационного", "координационном"]);
+    has("Центральная", "ru", ["центральной", "центральную"]);
+    has("управление", "ru", ["управления", "управлении", "управлением"]);
+    has("Народнае", "be", ["народнага", "народным"]);
+    has("Каардынацыйная", "be", ["каардынацыйнай", "каардынацыйную"]);
+    has("упраўленне", "be", ["упраўлення", "упраўленні"]);
+    has("народны", "be", ["народнага", "народным"]);
+    has("Народне", "uk", ["народного", "народному"]);
+    has("Координаційна", "uk", ["координаційної", "координаційну"]);
+    has("управління", "uk", ["управлінням"]);
+    has("Narodowe", "pl", ["narodowego", "narodowym"]);
+    has("Zarządzanie", "pl", ["zarządzania", "zarządzaniu"]);
+    has("Najwyższy", "pl", ["najwyższego", "najwyższym"]);
+    has("Koordynacyjna", "pl", ["koordynacyjnej"]);
+    // A noun never takes them: Минск stays a noun, Białoruś too (see above).
+    expect(inflectedForms("Минск", "ru")).not.toContain("минского");
+  });
+
+  it("declines Russian first names in -ий: Юрия, Юрием, Дмитрию", () => {
+    expect(inflectedForms("Юрий", "ru")).toEqual(expect.arrayContaining(["юрия", "юрием", "юрию"]));
+    expect(inflectedForms("Дмитрий", "ru")).toContain("дмитрию");
+  });
+
+  it("drops the fleeting vowel: Островце, Астраўцы, Островці, Ostrowcem, Гомлі", () => {
+    expect(inflectedForms("Островец", "ru")).toEqual(expect.arrayContaining(["островце", "островца", "островцом"]));
+    expect(inflectedForms("Астравец", "be")).toEqual(expect.arrayContaining(["астраўца", "астраўцы"]));
+    expect(inflectedForms("Островець", "uk")).toEqual(expect.arrayContaining(["островця", "островці"]));
+    expect(inflectedForms("Ostrowiec", "pl")).toEqual(expect.arrayContaining(["ostrowca", "ostrowcu", "ostrowcem"]));
+    expect(inflectedForms("Гомель", "be")).toEqual(expect.arrayContaining(["гомля", "гомлі", "гомелі"]));
+    expect(inflectedForms("Городок", "ru")).toContain("городка");
+  });
+
+  it("declines Polish plural-only towns in -e: Osipowiczach, Osipowiczami, do Osipowicz", () => {
+    expect(inflectedForms("Osipowicze", "pl")).toEqual(expect.arrayContaining(["osipowiczach", "osipowiczami", "osipowicz"]));
+  });
 });
