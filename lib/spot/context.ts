@@ -517,7 +517,15 @@ function vetoedNearby(text: string, c: Candidate, e: CompiledEntity, cuesIn: (fr
 const FOREIGN_QUALIFIERS = foldAll([
   "soviet", "sowjet", "sovieti", "советск", "савецк", "радянськ", "radzieck", "sovietin",
   "french", "французск", "французьк", "francusk", "französisch", "français", "prancūz",
+  // A generic body named with Russia or Ukraine (Следственный комитет России, the Russian
+  // Investigative Committee) is that country's.
+  "russia", "russian", "росси", "российск", "расі", "расеі", "расійск", "росі", "російськ", "rosj", "rosyjsk",
+  "russland", "russisch", "russie", "russe", "rusijos", "rusų", "rusiška",
+  "ukrain", "украин", "украін", "україн", "українськ", "ukraiń", "ukrainy", "ukrainisch", "ukrainos",
 ]);
+
+/** Words between a name and the country that owns it: "Investigative Committee of the Russian Federation". */
+const LINK_WORDS = new Set(["of", "the", "de", "du", "la", "der", "des"]);
 
 function foldAll(words: readonly string[]): string[] {
   return words.map((w) => fold(w));
@@ -540,7 +548,10 @@ function neighbourWord(text: string, pos: number, dir: -1 | 1): [number, number]
 function hasForeignQualifier(text: string, c: Candidate): boolean {
   const before = neighbourWord(text, c.start, -1);
   if (before !== undefined && hasCueIn(text, before[0], before[1], FOREIGN_QUALIFIERS)) return true;
-  const after = neighbourWord(text, c.end, 1);
+  let after = neighbourWord(text, c.end, 1);
+  for (let links = 0; after !== undefined && links < 2 && LINK_WORDS.has(text.slice(after[0], after[1]).toLowerCase()); links++) {
+    after = neighbourWord(text, after[1], 1);
+  }
   return after !== undefined && hasCueIn(text, after[0], after[1], FOREIGN_QUALIFIERS);
 }
 
@@ -683,6 +694,32 @@ function isNamesake(text: string, c: Candidate, e: CompiledEntity, names: GivenN
   return foreign;
 }
 
+/** Latin letters a Cyrillic initial may stand for in a romanised given name (Ю. → Yury, Г. → Hienadz or Gennady). */
+const INITIAL_LETTERS: Record<string, string> = {
+  а: "a", б: "b", в: "vw", г: "gh", ґ: "g", д: "d", е: "ey", є: "ey", ё: "ye", ж: "zj", з: "z", и: "iy", і: "i", ї: "iy",
+  й: "yj", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "uw", ў: "uw", ф: "f", х: "hkc",
+  ц: "ct", ч: "c", ш: "s", щ: "s", э: "e", ю: "yju", я: "yja",
+};
+
+/**
+ * A surname after the initial of the person's own given name ("М. Знак", "S. Tsikhanouskaya",
+ * "А. Г. Лукашенко"): the initial names the person as a quote would.
+ */
+function afterOwnInitial(text: string, c: Candidate, e: CompiledEntity): boolean {
+  let i = c.start - 1;
+  let initial = "";
+  for (let k = 0; k < 2; k++) {
+    while (i >= 0 && (text.charAt(i) === " " || text.charAt(i) === "\u00a0")) i--;
+    if (i < 1 || text.charAt(i) !== "." || !isUpperCaseCode(text.charCodeAt(i - 1)) || isWordUnit(text, i - 2)) break;
+    initial = text.charAt(i - 1);
+    i -= 2;
+  }
+  if (initial === "") return false;
+  const own = fold(e.name).charAt(0);
+  const letter = fold(initial);
+  return letter === own || (INITIAL_LETTERS[letter] ?? "").includes(own);
+}
+
 function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -804,7 +841,7 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
       if (e.type === "place" && (isPersonApposition(text, c) || afterPersonNoun(text, c))) continue;
       if (!person && hasForeignQualifier(text, c)) continue;
     }
-    if (quoted || coreferent || hasEvidenceNearby(c, e, strongOf, lineBreaks, cuesIn)) accepted.push(c);
+    if (quoted || coreferent || (person && afterOwnInitial(text, c, e)) || hasEvidenceNearby(c, e, strongOf, lineBreaks, cuesIn)) accepted.push(c);
     else if (!(c.weak && !person && isSentenceInitial(text, c.start)) && anchoredElsewhere(c)) accepted.push(c);
   }
   return accepted;

@@ -116,4 +116,16 @@ describe("spotting accuracy rules", () => {
     expect(found("Siim Kallas, the father of Kaja Kallas, spoke in Minsk.")).toEqual(["Kaja Kallas=kaja-kallas", "Minsk=minsk"]);
     expect(found("Sanna Marin accused Lukashenko's government.")).toEqual(["Lukashenko's=alexander-lukashenko"]);
   });
+  it("takes the initial of the person's own given name as evidence for a weak surname (A. Marin)", () => {
+    expect(found("A. Marin, a researcher, said the talks would fail.")).toEqual(["Marin=anais-marin"]);
+    expect(found("S. Marin, a researcher, said the talks would fail.")).toEqual([]);
+    expect(found("Marin, a researcher, said the talks would fail.")).toEqual([]);
+  });
+
+  it("names a state body without its country in a Belarus context, but not Russia's", () => {
+    expect(found("Lukashenka said the Council of Ministers would act.")).toEqual(["Lukashenka=alexander-lukashenko", "Council of Ministers=council-of-ministers-of-belarus"]);
+    expect(found("Лукашенко заявил, что Следственный комитет возбудил дело.")).toContain("Следственный комитет=investigative-committee-of-belarus");
+    expect(found("Лукашенко заявил, что Следственный комитет России возбудил дело.")).toEqual(["Лукашенко=alexander-lukashenko"]);
+    expect(found("Lukashenka met the head of the Investigative Committee of the Russian Federation.")).toEqual(["Lukashenka=alexander-lukashenko"]);
+  });
 });
