@@ -14,7 +14,9 @@ import { hashFolded, wordTokens } from "../text/tokens";
 import { latinVariants, type CyrillicLang } from "../text/translit";
 import {
   COMPILED_FORMAT,
+  NODE_FIELDS,
   PATTERN_CHECK_CASE,
+  PATTERN_FIELDS,
   PATTERN_WEAK,
   type CompiledEntity,
   type CompiledGazetteer,
@@ -251,13 +253,17 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
     eEnding[i] = setId;
   });
 
-  const termStart = new Int32Array(nodeCount).fill(-1);
-  const termCount = new Int32Array(nodeCount);
-  const termList: number[] = [];
+  // Patterns grouped by node, each node's (first, count) beside each other (lib/spot/compiled.ts).
+  const nodeTerms = new Int32Array(nodeCount * NODE_FIELDS);
+  const patterns = new Int32Array(pat.entity.length * PATTERN_FIELDS);
+  let next = 0;
   for (const [node, ids] of terms) {
-    termStart[node] = termList.length;
-    termCount[node] = ids.length;
-    termList.push(...ids);
+    nodeTerms[node * NODE_FIELDS] = next;
+    nodeTerms[node * NODE_FIELDS + 1] = ids.length;
+    for (const id of ids) {
+      patterns.set([pat.entity[id]!, pat.flags[id]!, pat.firstUpper[id]!, pat.allUpper[id]!], next * PATTERN_FIELDS);
+      next++;
+    }
   }
 
   return {
@@ -274,14 +280,8 @@ export function compileGazetteer(entities: readonly Entity[], options: CompileOp
       endingSet: int32ToBase64(eEnding),
     },
     filters: filtersToBase64(buildFilters({ count: edgeList.length, parent: eParent, hash1: eHash1, endingSet: eEnding, endingSets })),
-    nodes: { count: nodeCount, termStart: int32ToBase64(termStart), termCount: int32ToBase64(termCount) },
-    terms: int32ToBase64(Int32Array.from(termList)),
-    patterns: {
-      entity: int32ToBase64(Int32Array.from(pat.entity)),
-      flags: int32ToBase64(Int32Array.from(pat.flags)),
-      firstUpper: int32ToBase64(Int32Array.from(pat.firstUpper)),
-      allUpper: int32ToBase64(Int32Array.from(pat.allUpper)),
-    },
+    nodes: { count: nodeCount, terms: int32ToBase64(nodeTerms) },
+    patterns: int32ToBase64(patterns),
     stats: { labels, variants, patterns: pat.entity.length, edges: edges.size, nodes: nodeCount },
   };
 }

@@ -5,7 +5,10 @@
 // zod/mini: the content script validates the stored matcher on every page (lib/schema/mini.ts).
 import { EntityType, z } from "../schema/mini";
 
-export const COMPILED_FORMAT = "briefings-matcher/3";
+export const COMPILED_FORMAT = "briefings-matcher/4";
+/** Int32 fields per node in nodes.terms (first pattern, pattern count) and per pattern in patterns. */
+export const NODE_FIELDS = 2;
+export const PATTERN_FIELDS = 4;
 
 /** Pattern flag bits. */
 export const PATTERN_WEAK = 1;
@@ -48,10 +51,14 @@ export const CompiledGazetteer = z.object({
   }),
   /** The Bloom filters over the edges (lib/spot/filters.ts), Int32 arrays of power-of-two length. */
   filters: z.object({ rootForm: z.string(), innerForm: z.string(), rootStem: z.string(), innerStem: z.string() }),
-  nodes: z.object({ count: z.int().check(z.positive()), termStart: z.string(), termCount: z.string() }),
-  /** Pattern ids per node, indexed by nodes.termStart/termCount. */
-  terms: z.string(),
-  patterns: z.object({ entity: z.string(), flags: z.string(), firstUpper: z.string(), allUpper: z.string() }),
+  /**
+   * Per node, interleaved: the index of its first pattern and how many it has. A hit reads a
+   * node's pair, then its patterns' fields, each from one cache line, with nothing to lay
+   * out at load.
+   */
+  nodes: z.object({ count: z.int().check(z.positive()), terms: z.string() }),
+  /** Patterns grouped by node, interleaved: entity index, flags, firstUpper, allUpper (PATTERN_FIELDS each). */
+  patterns: z.string(),
   /** labels: from the data; variants: generated Latin spellings; patterns: distinct (node, entity, case) terminals. */
   stats: z.object({ labels: z.number(), variants: z.number(), patterns: z.number(), edges: z.number(), nodes: z.number() }),
 });

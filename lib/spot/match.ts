@@ -10,7 +10,7 @@
  */
 import { CharClass, charClass, foldTables, isUpperCaseCode } from "../text/fold";
 import { isElision, HASH_MUL_1, HASH_MUL_2, HASH_SEED_1, HASH_SEED_2 } from "../text/tokens";
-import { COMPILED_FORMAT, CompiledGazetteer, type CompiledEntity, edgeSlot, PATTERN_CHECK_CASE, stemMask, stemWord, PATTERN_WEAK } from "./compiled";
+import { COMPILED_FORMAT, CompiledGazetteer, NODE_FIELDS, PATTERN_FIELDS, type CompiledEntity, edgeSlot, PATTERN_CHECK_CASE, stemMask, stemWord, PATTERN_WEAK } from "./compiled";
 import { applyContext, type Candidate } from "./context";
 import { describeIssues } from "../sync/zod-issues";
 import { filtersFromBase64, formMask as formMaskOf, formWord as formWordOf, innerFormKey as innerFormKeyOf, innerStemBit as innerStemBitOf, nextPow2, shiftFor } from "./filters";
@@ -63,9 +63,6 @@ const CHILD_BITS = 29;
 const CHILD_MASK = (1 << CHILD_BITS) - 1;
 const CHILD_HAS_PATTERNS = 1 << CHILD_BITS;
 const CHILD_HAS_CHILDREN = 1 << (CHILD_BITS + 1);
-/** Int32 fields per node (first term, term count) and per pattern (entity, flags, firstUpper, allUpper). */
-const NODE_FIELDS = 2;
-const PATTERN_FIELDS = 4;
 /** Longest gap (spaces, hyphens) between the words of one name. */
 const MAX_GAP = 3;
 /** Folded units allowed between the words of one name: space, hyphen, quotes (цэнтр «Вясна»). */
@@ -234,11 +231,10 @@ function isCompiledOfThisFormat(input: unknown): input is CompiledGazetteer {
     Array.isArray(c.entities) &&
     Array.isArray(c.endingSets) &&
     typeof c.maxEnding === "number" &&
-    typeof c.terms === "string" &&
+    typeof c.patterns === "string" &&
     strings(c.edges, ["parent", "hash1", "hash2", "child", "endingSet"]) &&
     strings(c.filters, ["rootForm", "innerForm", "rootStem", "innerStem"]) &&
-    strings(c.nodes, ["termStart", "termCount"]) &&
-    strings(c.patterns, ["entity", "flags", "firstUpper", "allUpper"])
+    strings(c.nodes, ["terms"])
   );
 }
 
@@ -265,36 +261,15 @@ function buildMatcher(compiled: CompiledGazetteer): Matcher {
   const maxEnding = compiled.maxEnding;
 
   const filters = filtersFromBase64(compiled.filters);
-  const termStart = base64ToInt32(compiled.nodes.termStart);
-  const termCount = base64ToInt32(compiled.nodes.termCount);
-  const terms = base64ToInt32(compiled.terms);
-  const patEntity = base64ToInt32(compiled.patterns.entity);
-  const patFlags = base64ToInt32(compiled.patterns.flags);
-  const patFirst = base64ToInt32(compiled.patterns.firstUpper);
-  const patAll = base64ToInt32(compiled.patterns.allUpper);
-  const patternCount = patEntity.length;
-  if (termStart.length !== nodeCount || termCount.length !== nodeCount || [patFlags, patFirst, patAll].some((a) => a.length !== patternCount)) {
-    throw new Error("compiled matcher is damaged: node or pattern arrays differ in length; recompile the gazetteer");
+  // Node term lists and pattern fields come interleaved (lib/spot/compiled.ts): a hit reads one
+  // cache line for its node and one for its patterns (a 100,000-name gazetteer misses on each).
+  const nodeTerms = base64ToInt32(compiled.nodes.terms);
+  const termPatterns = base64ToInt32(compiled.patterns);
+  if (nodeTerms.length !== nodeCount * NODE_FIELDS || termPatterns.length % PATTERN_FIELDS !== 0) {
+    throw new Error("compiled matcher is damaged: node or pattern arrays have the wrong length; recompile the gazetteer");
   }
-  checkTermLists(termStart, termCount, terms, patEntity, compiled.entities.length);
-  const { table, mask, endingSetOf: E } = buildEdgeTable(eParent, eHash1, eHash2, eChild, eEnding, termCount, endingSets.length);
-  // A hit reads its node's term list, then the fields of each of its patterns: interleaved
-  // and laid out in term order, that is one cache line for the node and one for its patterns
-  // instead of one per array (a gazetteer of 100,000 names misses the cache on each).
-  const nodeTerms = new Int32Array(nodeCount * NODE_FIELDS);
-  for (let node = 0; node < nodeCount; node++) {
-    nodeTerms[node * NODE_FIELDS] = termStart[node]!;
-    nodeTerms[node * NODE_FIELDS + 1] = termCount[node]!;
-  }
-  const termPatterns = new Int32Array(terms.length * PATTERN_FIELDS);
-  for (let t = 0; t < terms.length; t++) {
-    const p = terms[t]!;
-    const at = t * PATTERN_FIELDS;
-    termPatterns[at] = patEntity[p]!;
-    termPatterns[at + 1] = patFlags[p]!;
-    termPatterns[at + 2] = patFirst[p]!;
-    termPatterns[at + 3] = patAll[p]!;
-  }
+  checkTermLists(nodeTerms, termPatterns, compiled.entities.length);
+  const { table, mask, endingSetOf: E } = buildEdgeTable(eParent, eHash1, eHash2, eChild, eEnding, nodeTerms, endingSets.length);
   const entityList: SpotEntity[] = compiled.entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));
   // Same keys in the same order for every entity (absent rules as undefined): the context
   // rules read them once per candidate, and one object shape keeps those reads monomorphic.
@@ -478,54 +453,56 @@ function buildEdgeTable(
   eHash2: Int32Array,
   eChild: Int32Array,
   eEnding: Int32Array,
-  termCount: Int32Array,
+  nodeTerms: Int32Array,
   endingSetCount: number,
 ): { table: Int32Array; mask: number; endingSetOf: Int32Array } {
-  const nodeCount = termCount.length;
+  const nodeCount = nodeTerms.length / NODE_FIELDS;
   if (nodeCount > CHILD_MASK) throw new Error("compiled matcher has too many trie nodes for one page");
   const edgeCount = eParent.length;
   const size = nextPow2(Math.max(16, edgeCount * 2));
   const mask = size - 1;
   const table = new Int32Array(size * SLOT_FIELDS).fill(-1);
   const endingSetOf = new Int32Array(size);
+  // Which nodes have children, first: each record then carries its child's facts as it is written.
   const hasChildren = new Uint8Array(nodeCount);
+  for (let i = 0; i < edgeCount; i++) {
+    const parent = eParent[i]!;
+    if (parent < 0 || parent >= nodeCount) throw new Error("compiled matcher is damaged: an edge points outside the trie; recompile the gazetteer");
+    hasChildren[parent] = 1;
+  }
   for (let i = 0; i < edgeCount; i++) {
     const parent = eParent[i]!;
     const child = eChild[i]!;
     const ending = eEnding[i]!;
-    if (parent < 0 || parent >= nodeCount || child <= 0 || child >= nodeCount || ending < 0 || ending >= endingSetCount) {
+    if (child <= 0 || child >= nodeCount || ending < 0 || ending >= endingSetCount) {
       throw new Error("compiled matcher is damaged: an edge points outside the trie; recompile the gazetteer");
     }
     const hash1 = eHash1[i]!;
     let slot = edgeSlot(parent, hash1, mask);
     while (table[slot * SLOT_FIELDS] !== -1) slot = (slot + 1) & mask;
     const rec = slot * SLOT_FIELDS;
-    table[rec] = child;
+    table[rec] = child | (nodeTerms[child * NODE_FIELDS + 1]! > 0 ? CHILD_HAS_PATTERNS : 0) | (hasChildren[child] === 1 ? CHILD_HAS_CHILDREN : 0);
     table[rec + 1] = parent;
     table[rec + 2] = hash1;
     table[rec + 3] = eHash2[i]!;
     endingSetOf[slot] = ending;
-    hasChildren[parent] = 1;
-  }
-  for (let rec = 0; rec < table.length; rec += SLOT_FIELDS) {
-    const child = table[rec]!;
-    if (child === -1) continue;
-    table[rec] = child | (termCount[child]! > 0 ? CHILD_HAS_PATTERNS : 0) | (hasChildren[child] === 1 ? CHILD_HAS_CHILDREN : 0);
   }
   return { table, mask, endingSetOf };
 }
 
-/** Every node's pattern list lies inside the pattern ids, and every pattern names an entity. */
-function checkTermLists(termStart: Int32Array, termCount: Int32Array, terms: Int32Array, patEntity: Int32Array, entityCount: number): void {
-  for (let node = 0; node < termCount.length; node++) {
-    const count = termCount[node]!;
-    if (count < 0 || (count > 0 && (termStart[node]! < 0 || termStart[node]! + count > terms.length))) {
+/** Every node's pattern list lies inside the patterns, and every pattern names an entity. */
+function checkTermLists(nodeTerms: Int32Array, patterns: Int32Array, entityCount: number): void {
+  const patternCount = patterns.length / PATTERN_FIELDS;
+  for (let at = 0; at < nodeTerms.length; at += NODE_FIELDS) {
+    const first = nodeTerms[at]!;
+    const count = nodeTerms[at + 1]!;
+    if (count < 0 || (count > 0 && (first < 0 || first + count > patternCount))) {
       throw new Error("compiled matcher is damaged: a node's patterns lie outside the pattern list; recompile the gazetteer");
     }
   }
-  for (let t = 0; t < terms.length; t++) {
-    const p = terms[t]!;
-    if (p < 0 || p >= patEntity.length || patEntity[p]! < 0 || patEntity[p]! >= entityCount) {
+  for (let at = 0; at < patterns.length; at += PATTERN_FIELDS) {
+    const entity = patterns[at]!;
+    if (entity < 0 || entity >= entityCount) {
       throw new Error("compiled matcher is damaged: a pattern points outside the gazetteer; recompile the gazetteer");
     }
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Entity } from "../../../lib/schema";
 import { compileGazetteer } from "../../../lib/spot/compile";
 import { createMatcher } from "../../../lib/spot/match";
-import { int32ToBase64 } from "../../../lib/spot/typed-base64";
+import { base64ToInt32, int32ToBase64 } from "../../../lib/spot/typed-base64";
 import { wordTokens } from "../../../lib/text/tokens";
 
 const entity = (id: string, labels: Entity["labels"], context?: Entity["context"]): Entity => ({
@@ -69,11 +69,13 @@ describe("matcher scan", () => {
 
   it("rejects node and pattern arrays that point outside the compiled matcher", () => {
     const c = compileGazetteer(gazetteer);
-    const bad = Int32Array.from({ length: c.nodes.count }, () => 1_000_000);
-    const termCount = Int32Array.from({ length: c.nodes.count }, () => 1);
-    expect(() => createMatcher({ ...c, nodes: { ...c.nodes, termStart: int32ToBase64(bad), termCount: int32ToBase64(termCount) } })).toThrow(
-      /damaged.*recompile/,
-    );
-    expect(() => createMatcher({ ...c, terms: int32ToBase64(Int32Array.from([99_999])) })).toThrow(/damaged.*recompile/);
+    // Every node claims one pattern far past the end of the list.
+    const bad = Int32Array.from({ length: c.nodes.count * 2 }, (_, i) => (i % 2 === 0 ? 1_000_000 : 1));
+    expect(() => createMatcher({ ...c, nodes: { ...c.nodes, terms: int32ToBase64(bad) } })).toThrow(/damaged.*recompile/);
+    // A node list of the wrong length, and a pattern naming an entity that does not exist.
+    expect(() => createMatcher({ ...c, nodes: { ...c.nodes, terms: int32ToBase64(Int32Array.from([0, 0])) } })).toThrow(/damaged.*recompile/);
+    const patterns = base64ToInt32(c.patterns);
+    patterns[0] = 99_999;
+    expect(() => createMatcher({ ...c, patterns: int32ToBase64(patterns) })).toThrow(/damaged.*recompile/);
   });
 });
