@@ -579,7 +579,9 @@ const TITLE_QUOTE_CHARS = 80;
 /**
  * A weak label right after an opening quote whose closing quote comes later on the line: the
  * label only opens a longer quoted title or a quoted sentence («Зеркало недели», «Вясна
- * прыйшла рана»), which is not the entity.
+ * прыйшла рана»), which is not the entity. Applied to organisations and events, whose weak
+ * labels are common words; a quoted sentence may well open with a place or a person
+ * („Vilnius – antroji mūsų sostinė“).
  */
 function opensLongerQuote(text: string, c: Candidate): boolean {
   const before = text.charAt(c.start - 1);
@@ -837,8 +839,9 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
     const coreferent = person && c.weak && namedElsewhere(c);
     if (c.weak && !quoted) {
       if (followedByCapitalisedWord(text, c) && !(coreferent && isPossessive(text, c)) && !isAcronymBeforeWord(text, c, e) && !(e.type === "place" && beforeRegionName(text, c))) continue;
-      if (opensLongerQuote(text, c)) continue;
-      if (e.type === "place" && (isPersonApposition(text, c) || afterPersonNoun(text, c))) continue;
+      if ((e.type === "org" || e.type === "event") && opensLongerQuote(text, c)) continue;
+      // Only a place whose name is also a given name (Lida, Ліда) can be a person in apposition.
+      if (e.type === "place" && (isPersonApposition(text, c) || afterPersonNoun(text, c)) && givenNamesOf(entities).has(text.slice(c.start, c.end))) continue;
       if (!person && hasForeignQualifier(text, c)) continue;
     }
     if (quoted || coreferent || (person && afterOwnInitial(text, c, e)) || hasEvidenceNearby(c, e, strongOf, lineBreaks, cuesIn)) accepted.push(c);

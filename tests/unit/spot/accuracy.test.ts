@@ -110,6 +110,13 @@ describe("spotting accuracy rules", () => {
   it("does not take a weak label that only opens a longer quoted title («Зеркало недели»)", () => {
     expect(found("Латушко в интервью изданию «Зеркало недели» заявил, что Лукашенко проиграет.")).not.toContain("Зеркало=zerkalo");
     expect(found("Латушко в интервью изданию «Зеркало» заявил, что Лукашенко проиграет.")).toContain("Зеркало=zerkalo");
+    // A quoted sentence may open with a place.
+    expect(found("Sviatlana Cichanouskaja: „Vilnius – antroji mūsų sostinė“, – sakė ji.")).toContain("Vilnius=vilnius");
+  });
+
+  it("reads a place in apposition as a person only when its name is also a given name (Lida, not Брагін)", () => {
+    expect(found("Полісся досі забруднене, як і вся Білорусь. Брагін, за словами місцевих, живе між двома зонами.")).toContain("Брагін=brahin");
+    expect(found("Lida, a teacher from Hrodna, said Lukashenka lied.")).not.toContain("Lida=lida");
   });
 
   it("tells namesakes with a foreign given name from the entity (Siim Kallas, Sanna Marin)", () => {
