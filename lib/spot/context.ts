@@ -557,7 +557,7 @@ function hasForeignQualifier(text: string, c: Candidate): boolean {
 
 /** Words for a region or a district, as folded word prefixes: "в Горках Могилевской области". */
 const REGION_NOUNS = foldAll([
-  "област", "обл.", "вобласц", "вобл.", "област", "район", "раён", "rajon", "region", "oblast", "voblast",
+  "област", "обл", "вобласц", "вобл", "район", "раён", "rajon", "region", "oblast", "voblast",
   "obwod", "obwód", "obwodzie", "powiat", "rejon", "district", "bezirk", "gebiet", "srit", "apskrit",
 ]);
 
