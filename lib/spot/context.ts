@@ -424,11 +424,17 @@ function followedByCapitalisedWord(text: string, c: Candidate): boolean {
  * (a headline set in capitals) keeps the rule.
  */
 function isAcronymBeforeWord(text: string, c: Candidate, e: CompiledEntity): boolean {
-  if (e.type === "person" || e.type === "place" || c.end - c.start < 2 || c.end - c.start > 5) return false;
-  for (let i = c.start; i < c.end; i++) if (!isUpperCaseCode(text.charCodeAt(i))) return false;
+  if (e.type === "person" || e.type === "place" || c.end - c.start > 5 || !isAcronym(text, c)) return false;
   // followedByCapitalisedWord: text[c.end] is a space and text[c.end + 1] a capital.
   const second = c.end + 2;
   return isWordUnit(text, second) && !isUpperCaseCode(text.charCodeAt(second));
+}
+
+/** Written in capitals, two letters or more (KGB, ЦИК): an acronym, never a common word. */
+function isAcronym(text: string, c: Candidate): boolean {
+  if (c.end - c.start < 2) return false;
+  for (let i = c.start; i < c.end; i++) if (!isUpperCaseCode(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Ends like a possessive ("Kolesnikowas Schwester", "Loika's Group"): German capitalises the noun after it. */
@@ -827,9 +833,24 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
     }
     return list;
   };
-  // The same person named by an unambiguous label elsewhere: "Loika" after "Nasta Loika". Few
+  // The same entity named by an unambiguous label elsewhere: "Loika" after "Nasta Loika". Few
   // mentions overlap c, so this stops after a few steps.
   const namedElsewhere = (c: Candidate) => strongByEntity[c.entity]?.some((s) => !overlaps(s, c)) === true;
+  // Or named in quotes elsewhere („Wiosna” … Wiosna liczy): the quoted mentions by entity,
+  // gathered once when first asked for.
+  let quotedByEntity: Map<number, Candidate[]> | undefined;
+  const quotedElsewhere = (c: Candidate) => {
+    if (quotedByEntity === undefined) {
+      quotedByEntity = new Map();
+      for (const q of local) {
+        if (!q.weak || !isQuoted(text, q)) continue;
+        const list = quotedByEntity.get(q.entity);
+        if (list === undefined) quotedByEntity.set(q.entity, [q]);
+        else list.push(q);
+      }
+    }
+    return quotedByEntity.get(c.entity)?.some((q) => !overlaps(q, c)) === true;
+  };
   const lineBreaks = new LineBreaks(text);
   for (const c of local) {
     if (!needsEvidence(c)) continue;
@@ -844,6 +865,11 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
       if (e.type === "place" && (isPersonApposition(text, c) || afterPersonNoun(text, c)) && givenNamesOf(entities).has(text.slice(c.start, c.end))) continue;
       if (!person && hasForeignQualifier(text, c)) continue;
     }
+    // A common-word organisation label opening a sentence ("Wiosna nie przyniosła odwilży",
+    // "Вясна прыйшла") is read as the word unless quoted or the organisation is named in full
+    // or in quotes elsewhere in the text: its capital letter says nothing there, and cue words
+    // nearby ("human rights") do not tell the season from the group. Acronyms (KGB) are not words.
+    if (c.weak && !quoted && e.type === "org" && !isAcronym(text, c) && isSentenceInitial(text, c.start) && !namedElsewhere(c) && !quotedElsewhere(c)) continue;
     if (quoted || coreferent || (person && afterOwnInitial(text, c, e)) || hasEvidenceNearby(c, e, strongOf, lineBreaks, cuesIn)) accepted.push(c);
     else if (!(c.weak && !person && isSentenceInitial(text, c.start)) && anchoredElsewhere(c)) accepted.push(c);
   }

@@ -135,4 +135,11 @@ describe("spotting accuracy rules", () => {
     expect(found("Лукашенко заявил, что Следственный комитет России возбудил дело.")).toEqual(["Лукашенко=alexander-lukashenko"]);
     expect(found("Lukashenka met the head of the Investigative Committee of the Russian Federation.")).toEqual(["Lukashenka=alexander-lukashenko"]);
   });
+  it("reads a common-word organisation label opening a sentence as the word, unless the organisation is named elsewhere or quoted", () => {
+    expect(found("Wiosna nie przyniosła odwilży: jak podają obrońcy praw człowieka, w Mińsku zapadły wyroki.")).toEqual(["Mińsku=minsk"]);
+    expect(found("Centrum Praw Człowieka „Wiosna” podało nowe dane. Wiosna liczy 1100 więźniów politycznych.")).toEqual(["Wiosna=viasna", "Wiosna=viasna"]);
+    expect(found("«Вясна» паведаміла пра новыя затрыманні ў Мінску.")).toEqual(["Вясна=viasna", "Мінску=minsk"]);
+    // An acronym is no common word.
+    expect(found("Lukashenka spoke in Minsk.\n\nKGB officers searched the flat.")).toContain("KGB=kgb-of-belarus");
+  });
 });
