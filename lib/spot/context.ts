@@ -851,6 +851,11 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
     }
     return quotedByEntity.get(c.entity)?.some((q) => !overlaps(q, c)) === true;
   };
+  // Spans where a surname stands for a person named in full elsewhere ("Игорь Карпенко …
+  // Карпенко"): another person with that surname does not take it.
+  const spanKey = (c: Candidate) => `${c.start}:${c.end}`;
+  const coreferentSpans = new Set<string>();
+  for (const c of local) if (c.weak && entities[c.entity]?.type === "person" && namedElsewhere(c)) coreferentSpans.add(spanKey(c));
   const lineBreaks = new LineBreaks(text);
   for (const c of local) {
     if (!needsEvidence(c)) continue;
@@ -858,11 +863,16 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
     const person = e.type === "person";
     const quoted = isQuoted(text, c);
     const coreferent = person && c.weak && namedElsewhere(c);
+    if (person && c.weak && !coreferent && coreferentSpans.size > 0 && coreferentSpans.has(spanKey(c))) continue;
     if (c.weak && !quoted) {
-      if (followedByCapitalisedWord(text, c) && !(coreferent && isPossessive(text, c)) && !isAcronymBeforeWord(text, c, e) && !(e.type === "place" && beforeRegionName(text, c))) continue;
+      // Only a place whose name is also a given name (Lida, Ліда) can be a first name before a
+      // surname or a person in apposition; any other place is often followed by a capital
+      // ("В Вильнюсе Светлана Тихановская заявила…").
+      const givenName = e.type === "place" && givenNamesOf(entities).has(text.slice(c.start, c.end));
+      const firstNameLike = e.type !== "place" || (givenName && !beforeRegionName(text, c));
+      if (firstNameLike && followedByCapitalisedWord(text, c) && !(coreferent && isPossessive(text, c)) && !isAcronymBeforeWord(text, c, e)) continue;
       if ((e.type === "org" || e.type === "event") && opensLongerQuote(text, c)) continue;
-      // Only a place whose name is also a given name (Lida, Ліда) can be a person in apposition.
-      if (e.type === "place" && (isPersonApposition(text, c) || afterPersonNoun(text, c)) && givenNamesOf(entities).has(text.slice(c.start, c.end))) continue;
+      if (givenName && (isPersonApposition(text, c) || afterPersonNoun(text, c))) continue;
       if (!person && hasForeignQualifier(text, c)) continue;
     }
     // A common-word organisation label opening a sentence ("Wiosna nie przyniosła odwilży",

@@ -175,6 +175,7 @@ function uk(t: string): StemRule[] {
   // Plurals and plural-only place names: Кіберпартизани → Кіберпартизанами, Ошмяни → Ошмянах.
   if (/[бвгджзклмнпрстфхцчшщ]и$/.test(t)) return [rule(cut(t, 1), ["и", "ів", "ам", "ами", "ах"])];
   if (/[нвлр]і$/.test(t)) return [rule(cut(t, 1), ["і", "их", "им", "ими"])]; // plural adjectives: народні → народних
+  if (/[жчшщ]і$/.test(t)) return [rule(cut(t, 1), ["і", "ів", "ам", "ами", "ах"])]; // Осиповичі → Осиповичів, Барановичах
   if (/о$/.test(t)) return [rule(cut(t, 1), ["о", "а", "у", "і", "ом"])];
   if (/[аеоуиі]й$/.test(t)) return [rule(cut(t, 1), ["й", "я", "ю", "єм", "ї"])]; // Білоруськалій → Білоруськалію
   if (CYR_CONSONANT.test(t)) return [rule(t, ["", "а", "у", "ом", "і", "ові", "ем", "им"]), ...fleeting(t, ["ок"], ["а", "у", "ом", "і"])];

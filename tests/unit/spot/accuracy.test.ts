@@ -142,4 +142,13 @@ describe("spotting accuracy rules", () => {
     // An acronym is no common word.
     expect(found("Lukashenka spoke in Minsk.\n\nKGB officers searched the flat.")).toContain("KGB=kgb-of-belarus");
   });
+  it("does not read a place before a capital as a first name unless the place is also a given name", () => {
+    expect(found("Лукашенко выступил. В Вильнюсе Светлана Тихановская назвала голосование фарсом.")).toContain("Вильнюсе=vilnius");
+    expect(found("Lida Kovaleva left Minsk for Vilnius.")).not.toContain("Lida=lida");
+  });
+
+  it("gives a surname to the person named in full in the text, not to a namesake in the gazetteer", () => {
+    expect(found("Председатель ЦИК Игорь Карпенко заявил, что явка высокая. Карпенко добавил, что Лукашенко победил.")).toContain("Карпенко=ihar-karpenka");
+    expect(found("Генадзь Карпенка памёр у 1999 годзе. Карпенка быў мэрам Менску.")).toEqual(["Генадзь Карпенка=hienadz-karpienka", "Карпенка=hienadz-karpienka", "Менску=minsk"]);
+  });
 });

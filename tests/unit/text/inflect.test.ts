@@ -84,6 +84,7 @@ describe("inflect", () => {
     expect(inflectedForms("Барановичи", "ru")).toEqual(expect.arrayContaining(["барановичах", "барановичей"]));
     expect(inflectedForms("Кіберпартызаны", "be")).toEqual(expect.arrayContaining(["кіберпартызанамі", "кіберпартызанаў"]));
     expect(inflectedForms("Кіберпартизани", "uk")).toEqual(expect.arrayContaining(["кіберпартизанів", "кіберпартизанами"]));
+    expect(inflectedForms("Осиповичі", "uk")).toEqual(expect.arrayContaining(["осиповичів", "осиповичами"]));
     expect(inflectedForms("Cyberpartyzantów", "pl")).toEqual(expect.arrayContaining(["cyberpartyzantami", "cyberpartyzantom"]));
     expect(inflectedForms("Kiberpartizanai", "lt")).toEqual(expect.arrayContaining(["kiberpartizanų", "kiberpartizanams"]));
   });
