@@ -555,7 +555,7 @@ function hasForeignQualifier(text: string, c: Candidate): boolean {
   const before = neighbourWord(text, c.start, -1);
   if (before !== undefined && hasCueIn(text, before[0], before[1], FOREIGN_QUALIFIERS)) return true;
   let after = neighbourWord(text, c.end, 1);
-  for (let links = 0; after !== undefined && links < 2 && LINK_WORDS.has(text.slice(after[0], after[1]).toLowerCase()); links++) {
+  for (let links = 0; after !== undefined && links < 2 && after[1] - after[0] <= 3 && LINK_WORDS.has(text.slice(after[0], after[1]).toLowerCase()); links++) {
     after = neighbourWord(text, after[1], 1);
   }
   return after !== undefined && hasCueIn(text, after[0], after[1], FOREIGN_QUALIFIERS);
@@ -855,7 +855,7 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
   // Карпенко"): another person with that surname does not take it.
   const spanKey = (c: Candidate) => `${c.start}:${c.end}`;
   const coreferentSpans = new Set<string>();
-  for (const c of local) if (c.weak && entities[c.entity]?.type === "person" && namedElsewhere(c)) coreferentSpans.add(spanKey(c));
+  for (const c of local) if (c.weak && strongByEntity[c.entity] !== undefined && entities[c.entity]?.type === "person" && namedElsewhere(c)) coreferentSpans.add(spanKey(c));
   const lineBreaks = new LineBreaks(text);
   for (const c of local) {
     if (!needsEvidence(c)) continue;
@@ -868,11 +868,11 @@ export function applyContext(text: string, candidates: readonly Candidate[], ent
       // Only a place whose name is also a given name (Lida, Ліда) can be a first name before a
       // surname or a person in apposition; any other place is often followed by a capital
       // ("В Вильнюсе Светлана Тихановская заявила…").
-      const givenName = e.type === "place" && givenNamesOf(entities).has(text.slice(c.start, c.end));
-      const firstNameLike = e.type !== "place" || (givenName && !beforeRegionName(text, c));
-      if (firstNameLike && followedByCapitalisedWord(text, c) && !(coreferent && isPossessive(text, c)) && !isAcronymBeforeWord(text, c, e)) continue;
+      const place = e.type === "place";
+      const givenName = () => givenNamesOf(entities).has(text.slice(c.start, c.end));
+      if (followedByCapitalisedWord(text, c) && !(coreferent && isPossessive(text, c)) && !isAcronymBeforeWord(text, c, e) && !(place && (!givenName() || beforeRegionName(text, c)))) continue;
       if ((e.type === "org" || e.type === "event") && opensLongerQuote(text, c)) continue;
-      if (givenName && (isPersonApposition(text, c) || afterPersonNoun(text, c))) continue;
+      if (place && (isPersonApposition(text, c) || afterPersonNoun(text, c)) && givenName()) continue;
       if (!person && hasForeignQualifier(text, c)) continue;
     }
     // A common-word organisation label opening a sentence ("Wiosna nie przyniosła odwilży",
