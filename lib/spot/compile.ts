@@ -7,6 +7,7 @@
 import type { Entity, Lang } from "../schema";
 import { LANGS } from "../schema";
 import { apostropheVariants } from "../text/apostrophe";
+import { classicalVariant } from "../text/classical";
 import { fold } from "../text/fold";
 import { inflectionStems } from "../text/inflect";
 import { BUILT_IN_GIVEN_NAMES } from "../text/given-names";
@@ -92,6 +93,9 @@ function labelEntries(entity: Entity, opts: Required<CompileOptions>): LabelEntr
       add(text, lang, weak, false);
       // В'ячорка / Вячорка: the other apostrophe spelling (its Latin variants are the same).
       for (const v of apostropheVariants(text, lang)) add(v, lang, weak, true, false);
+      // Калеснікава / Калесьнікава: the classical Belarusian spelling.
+      const classical = lang === "be" ? classicalVariant(text) : undefined;
+      if (classical !== undefined) add(classical, lang, weak, true, false);
       // A phrase label that opens with a common word ("платформа «Голос»", "białoruskie KGB")
       // is capitalised at the start of a sentence.
       const sentenceCase = sentenceCased(text);

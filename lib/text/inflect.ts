@@ -87,7 +87,8 @@ function be(t: string): StemRule[] {
   // Adjectives inside names (Народнага антыкрызіснага ўпраўлення, Каардынацыйную раду).
   if (/[ао]е$/.test(t)) return [rule(cut(t, 2), [t.slice(-2), "ага", "аму", "ым"])];
   if (/ая$/.test(t)) return [rule(cut(t, 2), ["ая", "ай", "ую", "аю"])];
-  if (/ыя$/.test(t)) return [rule(cut(t, 2), ["ыя", "ых", "ым", "ымі"])];
+  // -ыя: a noun (Марыя → Марыі, Марыяй) or a plural adjective (народныя → народных).
+  if (/ыя$/.test(t)) return [rule(cut(t, 1), ["я", "і", "ю", "яй", "яю", "ёй"]), rule(cut(t, 2), ["ыя", "ых", "ым", "ымі"])];
   // Neuter nouns: упраўленне → упраўлення, ва ўпраўленні.
   if (/[нлцсзджтч]е$/.test(t)) return [rule(cut(t, 1), ["е", "я", "ю", "ем", "і"])];
   if (/а$/.test(t)) {

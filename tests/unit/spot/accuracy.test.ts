@@ -151,4 +151,8 @@ describe("spotting accuracy rules", () => {
     expect(found("Председатель ЦИК Игорь Карпенко заявил, что явка высокая. Карпенко добавил, что Лукашенко победил.")).toContain("Карпенко=ihar-karpenka");
     expect(found("Генадзь Карпенка памёр у 1999 годзе. Карпенка быў мэрам Менску.")).toEqual(["Генадзь Карпенка=hienadz-karpienka", "Карпенка=hienadz-karpienka", "Менску=minsk"]);
   });
+  it("finds names in the classical Belarusian spelling (Марыяй Калесьнікавай, Сьвятлана)", () => {
+    expect(found("Адвакат Максім Знак, асуджаны разам з Марыяй Калесьнікавай, у Менску.")).toEqual(["Максім Знак=maksim-znak", "Марыяй Калесьнікавай=maria-kalesnikava", "Менску=minsk"]);
+    expect(found("Сьвятлана Ціханоўская сустрэлася з журналістамі.")).toEqual(["Сьвятлана Ціханоўская=sviatlana-tsikhanouskaya"]);
+  });
 });
