@@ -9,7 +9,7 @@ import newsB from "../../fixtures/spotting-probes/news-b.json";
 import newsC from "../../fixtures/spotting-probes/news-c.json";
 import newsD from "../../fixtures/spotting-probes/news-d.json";
 import newsE from "../../fixtures/spotting-probes/news-e.json";
-import { type CaseResult, EvalCase, scoreCase, scoreFound } from "../../fixtures/spotting/score";
+import { type CaseResult, EvalCase, scoreCase, scoreFound, scoreOf } from "../../fixtures/spotting/score";
 
 /*
  * Probe sets written apart from the code: realistic news snippets in eight languages (names in
@@ -20,11 +20,6 @@ import { type CaseResult, EvalCase, scoreCase, scoreFound } from "../../fixtures
  * fields. Their misses led to general fixes; these tests keep them fixed as a whole.
  */
 const matcher = createMatcher(compileGazetteer(loadDefaultEntities()));
-
-function overall(results: readonly CaseResult[]): { precision: number; recall: number } {
-  const sum = (f: (r: CaseResult) => number) => results.reduce((s, r) => s + f(r), 0);
-  return { precision: sum((r) => r.truePositives) / sum((r) => r.found), recall: sum((r) => r.truePositives) / sum((r) => r.expected) };
-}
 
 const report = (results: readonly CaseResult[]) => JSON.stringify(results.filter((r) => r.missed.length > 0 || r.wrong.length > 0));
 
@@ -50,7 +45,7 @@ describe("probe sets (tests/fixtures/spotting-probes)", () => {
       expect(cases.length).toBeGreaterThanOrEqual(min);
       for (const c of cases) for (const e of c.expected) expect(matcher.entity(e.entityId), `${c.id}: ${e.entityId}`).toBeDefined();
       const results = cases.map((c) => scoreCase(c, matcher));
-      const s = overall(results);
+      const s = scoreOf(results);
       expect(s.precision, report(results)).toBeGreaterThanOrEqual(0.95);
       expect(s.recall, report(results)).toBeGreaterThanOrEqual(0.95);
     });
@@ -59,7 +54,7 @@ describe("probe sets (tests/fixtures/spotting-probes)", () => {
   it("finds the visible names of news pages and none hidden in scripts, styles, attributes, comments or form fields", () => {
     expect(htmlPages.length).toBeGreaterThanOrEqual(30);
     const results = htmlPages.map(scorePage);
-    const s = overall(results);
+    const s = scoreOf(results);
     expect(s.precision, report(results)).toBeGreaterThanOrEqual(0.97);
     expect(s.recall, report(results)).toBeGreaterThanOrEqual(0.97);
   });
