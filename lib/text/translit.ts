@@ -71,11 +71,6 @@ function mapper(overrides: Record<string, string>, gFor: (lang: CyrillicLang) =>
 }
 const hForBe = (lang: CyrillicLang) => (lang === "ru" ? "g" : "h");
 
-function yForms(y: string, i: string) {
-  // y-form initially/after vowels, i-form after consonants.
-  return (pos: Position) => (pos === "afterConsonant" ? i : y);
-}
-
 function adjEnding(map: { ii: string; yi: string; aya?: string }) {
   return (word: string, lang: CyrillicLang) => {
     if (lang === "ru" && /[иы]й$/.test(word)) {
